@@ -1,0 +1,26 @@
+"""Extension attributes of the xiuci pipeline, all prefixed `xiuci_`, registered at import."""
+from spacy.tokens import Doc, Span
+
+SPAN_ATTRS = {
+    "xiuci_index": None,  # paragraph/heading: order among the speech's non-empty lines
+    "xiuci_line": None,  # paragraph/heading: 0-based line of the source text
+    "xiuci_position": None,  # paragraph: relative position among body paragraphs, 0..1
+    "xiuci_scores": None,  # paragraph: {label: probability} from the classifier
+    "xiuci_mixed": False,  # paragraph: top two probabilities within the classifier's margin
+    "xiuci_members": None,  # parallelism: [(start_char, end_char), ...] of each member in the Doc
+    "xiuci_frame": None,  # parallelism: the shared frame, e.g. "靠_" or "V+O"
+}
+DOC_ATTRS = {
+    "xiuci_source": None,  # path the speech was read from
+    "xiuci_encoding": None,  # encoding detected when reading it
+}
+
+
+def register_extensions() -> None:
+    """Register every xiuci extension once (safe to call repeatedly)."""
+    for name, default in SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, default in DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

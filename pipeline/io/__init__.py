@@ -1,0 +1,1 @@
+"""Reading speeches and labelled data; writing annotation records."""

@@ -1,0 +1,133 @@
+"""Exhortations → `doc.spans["exhortation"]`, labels obligation, prohibition, resolve and appeal.
+
+Cues are spaCy Matcher token patterns over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
+so 要 inside 要求/重要/主要/需要 never matches; context rules (configs/lexicons/exhortation_context.tsv)
+drop observations (要看到), 'unable' 不能, reported requirements of others and reports of past steps.
+A span runs from its cue to the end of the sentence, or to the end of the last clause before the
+clause holding the next cue; a cue right after another (必须坚决) joins its span.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .lexicon import load_lists, read_list_setting, save_lists
+from .scoring import score_span_group
+
+SENTENCE_END = re.compile(r"[。！？；!?;]")
+CLAUSE_END = re.compile(r"[，,：:]")
+QUOTES = re.compile(r"“[^“”]*”?")
+
+
+@Language.factory(
+    "exhortation",
+    default_config={"cues": "default", "context": "default", "spans_key": "exhortation"},
+    default_score_weights={"exhortation_f": 1.0, "exhortation_p": 0.0, "exhortation_r": 0.0},
+)
+def make_exhortation(nlp: Language, name: str, cues: str, context: str, spans_key: str):
+    return ExhortationTagger(
+        nlp, name, cues=read_list_setting(cues, "exhortation_cues.tsv"), context=read_list_setting(context, "exhortation_context.tsv"), spans_key=spans_key
+    )
+
+
+class ExhortationTagger:
+    """Find directive clauses and their subtype."""
+
+    def __init__(self, nlp, name, *, cues, context, spans_key="exhortation"):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.spans_key = spans_key
+        self.set_rules(cues, context)
+
+    def set_rules(self, cues: list[list[str]], context: list[list[str]]) -> None:
+        self.lists = {"cues": cues, "context": context}
+        self.matcher = Matcher(self.vocab)
+        by_label = defaultdict(list)
+        for tokens, subtype in cues:
+            by_label[subtype].append([{"ORTH": t} for t in tokens.split()])
+        for subtype, patterns in by_label.items():
+            self.matcher.add(subtype, patterns)
+        self.context = defaultdict(set)
+        for kind, word in context:
+            self.context[kind].add(word)
+        self.report = re.compile("(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
+
+    def cues(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Accepted cue matches as (start token, end token, subtype), longest first at a position."""
+        strings = self.vocab.strings
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -m[2]))
+        found, last_end = [], -1
+        for match_id, start, end in matches:
+            if start < last_end:
+                continue
+            label = strings[match_id]
+            if self.accept(doc, start, end, label):
+                found.append((start, end, label))
+                last_end = end
+        return found
+
+    def accept(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        text = doc.text
+        nxt = doc[end].text if end < len(doc) else ""
+        if nxt in self.context["observation"] or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是", "，"}:
+            return False
+        if label == "prohibition" and doc[start:end].text in {"不能", "不 能", "不能"} and nxt in self.context["unable"]:
+            return False
+        if label == "resolve":
+            if start > 0 and doc[start - 1].text in self.context["stance"]:
+                return False
+            clause_end = CLAUSE_END.search(text, doc[start].idx) or SENTENCE_END.search(text, doc[start].idx)
+            stop = clause_end.start() if clause_end else len(text)
+            if any(t.text in self.context["past"] for t in doc[end : end + 4] if t.idx < stop):
+                return False
+        char = doc[start].idx
+        sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))
+        before = text[sent_start:char]
+        if self.report and self.report.search(before):
+            return False
+        if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
+            return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cues = self.cues(doc)
+        spans = []
+        i = 0
+        while i < len(cues):
+            start, end, label = cues[i]
+            begin = doc[start].idx
+            sent = SENTENCE_END.search(text, begin)
+            line_end = text.find("\n", begin)
+            stop = min(sent.start() if sent else len(text), line_end if line_end >= 0 else len(text))
+            j = i + 1
+            # cues joined to this one, or in the same clause, belong to this span
+            while j < len(cues) and doc[cues[j][0]].idx < stop and (
+                cues[j][0] <= cues[j - 1][1] or not CLAUSE_END.search(text, doc[cues[j - 1][0]].idx, doc[cues[j][0]].idx)
+            ):
+                j += 1
+            if j < len(cues) and doc[cues[j][0]].idx < stop:
+                nxt = doc[cues[j][0]].idx
+                cut = max(m.start() for m in CLAUSE_END.finditer(text, begin, nxt))
+                stop = cut
+            span = doc.char_span(begin, stop, label=label, alignment_mode="contract")
+            if span is not None and len(span.text.strip()) > 0:
+                spans.append(span)
+            i = j
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def score(self, examples, **kwargs) -> dict:
+        return score_span_group(examples, self.spans_key)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        save_lists(path, self.lists)
+
+    def from_disk(self, path, exclude=tuple()):
+        lists = load_lists(path)
+        self.set_rules(lists["cues"], lists["context"])
+        return self

@@ -1,0 +1,99 @@
+"""Four-character idioms → `doc.spans["idiom"]`, labels `chengyu` and `formula`.
+
+Matching runs on characters, so an idiom is found however the segmenter cut it; where a token
+boundary falls inside an idiom the token is split, so each span is exactly its four characters.
+The lexicon is also added to the segmenter's user dictionary, which keeps most idioms whole tokens.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..segmenter import XiuciTokenizer
+from .lexicon import load_lists, load_words, save_lists
+from .scoring import score_span_group
+
+
+@Language.factory(
+    "idioms",
+    default_config={"chengyu": "default", "formula": "default", "exclude": "default", "spans_key": "idiom", "feed_tokenizer": True},
+    default_score_weights={"idiom_f": 1.0, "idiom_p": 0.0, "idiom_r": 0.0},
+)
+def make_idioms(nlp: Language, name: str, chengyu: str, formula: str, exclude: str, spans_key: str, feed_tokenizer: bool):
+    return IdiomTagger(
+        nlp,
+        name,
+        chengyu=load_words(chengyu, "chengyu.txt"),
+        formula=load_words(formula, "formula.txt"),
+        exclude=load_words(exclude, "not_idioms.txt"),
+        spans_key=spans_key,
+        feed_tokenizer=feed_tokenizer,
+    )
+
+
+class IdiomTagger:
+    """Mark every lexicon idiom, leftmost first, without overlaps; `formula` entries win over `chengyu`."""
+
+    def __init__(self, nlp, name, *, chengyu, formula, exclude, spans_key="idiom", feed_tokenizer=True):
+        self.name = name
+        self.spans_key = spans_key
+        self.tokenizer = nlp.tokenizer if feed_tokenizer and isinstance(nlp.tokenizer, XiuciTokenizer) else None
+        self.set_lexicon(chengyu, formula, exclude)
+
+    def set_lexicon(self, chengyu, formula, exclude) -> None:
+        self.lists = {"chengyu": sorted(set(chengyu)), "formula": sorted(set(formula)), "exclude": sorted(set(exclude))}
+        skip = set(exclude)
+        self.labels = {w: "chengyu" for w in chengyu if len(w) == 4 and w not in skip}
+        self.labels.update({w: "formula" for w in formula if len(w) == 4 and w not in skip})
+        if self.tokenizer is not None:
+            self.tokenizer.add_words(self.labels)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the idioms in a text."""
+        found, last_end, labels = [], 0, self.labels
+        for i in range(len(text) - 3):
+            if i >= last_end:
+                label = labels.get(text[i : i + 4])
+                if label:
+                    found.append((i, i + 4, label))
+                    last_end = i + 4
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.find(doc.text)
+        split_tokens_at(doc, {o for s, e, _ in found for o in (s, e)})
+        doc.spans[self.spans_key] = [doc.char_span(s, e, label=label) for s, e, label in found]
+        return doc
+
+    def score(self, examples, **kwargs) -> dict:
+        return score_span_group(examples, self.spans_key)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        save_lists(path, self.lists)
+
+    def from_disk(self, path, exclude=tuple()):
+        lists = load_lists(path)
+        self.set_lexicon(lists["chengyu"], lists["formula"], lists["exclude"])
+        return self
+
+
+def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens that have one of these character offsets strictly inside them."""
+    if not offsets:
+        return
+    starts = [token.idx for token in doc]
+    cuts: dict[int, list[int]] = {}
+    for o in sorted(offsets):
+        i = bisect.bisect_right(starts, o) - 1
+        if i >= 0 and starts[i] < o < starts[i] + len(doc[i].text):
+            cuts.setdefault(i, []).append(o - starts[i])
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, points in cuts.items():
+            token = doc[i]
+            bounds = [0, *points, len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))

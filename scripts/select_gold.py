@@ -1,0 +1,52 @@
+"""Pick the real-text paragraphs of the rhetoric gold set (seeded, reproducible).
+
+Writes data/gold/selection.jsonl: file (relative to ../shared/data), line, sha1, split.
+150 body paragraphs of 40-500 characters from the corpus, at most 6 per document, plus every
+body line of the seed speech; 50 of the corpus paragraphs are set aside as the final test split.
+"""
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "data" / "gold" / "selection.jsonl"
+SEED = 20261127
+N_CORPUS, N_TEST, PER_DOC = 150, 50, 6
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def body_lines(path: Path):
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if 40 <= len(line) <= 500 and not re.match(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）", line):
+            yield i, line
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    files = sorted((SHARED / "corpus").glob("*.txt"))
+    picks = []
+    for f in files:
+        cands = list(body_lines(f))
+        for i, line in rng.sample(cands, min(PER_DOC, len(cands))):
+            picks.append({"file": f"corpus/{f.name}", "line": i, "sha1": sha1(line)})
+    picks = rng.sample(picks, N_CORPUS)
+    test = set(rng.sample(range(N_CORPUS), N_TEST))
+    for k, p in enumerate(picks):
+        p["split"] = "test" if k in test else "dev"
+    seed = SHARED / "seed-speech.txt"
+    for i, line in enumerate(seed.read_text(encoding="utf-8").splitlines()):
+        if len(line) >= 40:
+            picks.append({"file": "seed-speech.txt", "line": i, "sha1": sha1(line), "split": "dev"})
+    picks.sort(key=lambda p: (p["file"], p["line"]))
+    OUT.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picks), encoding="utf-8")
+    print(f"{len(picks)} paragraphs -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
