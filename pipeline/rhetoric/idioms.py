@@ -25,8 +25,8 @@ def make_idioms(nlp: Language, name: str, chengyu: str, formula: str, exclude: s
     return IdiomTagger(
         nlp,
         name,
-        chengyu=load_words(chengyu, "chengyu.txt"),
-        formula=load_words(formula, "formula.txt"),
+        chengyu=load_words(chengyu, "chengyu.txt", "chengyu_extra.txt"),
+        formula=load_words(formula, "formula.txt", "formula_shapes.txt"),
         exclude=load_words(exclude, "not_idioms.txt"),
         spans_key=spans_key,
         feed_tokenizer=feed_tokenizer,

@@ -25,9 +25,10 @@ def resolve(setting: Optional[str], default_name: str) -> Optional[Path]:
     return path
 
 
-def load_words(setting: Optional[str], default_name: str) -> list[str]:
-    path = resolve(setting, default_name)
-    return read_list(path) if path else []
+def load_words(setting: Optional[str], *default_names: str) -> list[str]:
+    """Words of a list file; "default" reads and joins the named files of configs/lexicons."""
+    paths = [resolve(setting, name) for name in default_names] if setting == "default" else [resolve(setting, "")]
+    return [w for path in paths if path for w in read_list(path)]
 
 
 def save_lists(path, lists: dict[str, list]) -> None:
