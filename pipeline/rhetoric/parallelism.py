@@ -11,6 +11,8 @@ Each span carries `._.xiuci_members` (character offsets) and `._.xiuci_frame` (e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -29,6 +31,23 @@ LEVELS = (  # (separator between members, separator inside a member)
     (re.compile(r"[、，,；;。！？!?：:]"), None),
 )
 Unit = tuple[int, int]  # character offsets in the Doc
+# coarse word classes of jieba's dictionary tags, for frames of shape (经风雨、见世面、长才干 = V+O)
+# (adjectives also serve as predicates: 健全法制 has the shape of 加强教育)
+TAG_CLASSES = {"v": "V", "vd": "V", "vi": "V", "vn": "VN", "n": "N", "nr": "N", "ns": "N", "nt": "N", "nz": "N", "ng": "N", "a": "AV", "an": "AN", "ad": "AD", "d": "D"}
+SHAPE_NAMES = {"VN": "V+O", "NV": "N+V", "AN": "A+N", "NA": "N+A", "DV": "D+V", "VV": "V+V"}
+
+
+def jieba_word_classes(max_len: int = 3) -> dict[str, str]:
+    """Word → coarse class from the tags of jieba's bundled dictionary (MIT), words of ≤ max_len characters."""
+    import jieba
+
+    classes = {}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, tag = line.split()
+            if len(word) <= max_len and tag in TAG_CLASSES:
+                classes[word] = TAG_CLASSES[tag]
+    return classes
 
 
 @Language.factory(
@@ -38,19 +57,26 @@ Unit = tuple[int, int]  # character offsets in the Doc
         "stopchars": "default",
         "max_item_chars": 12,
         "max_clause_chars": 60,
+        "word_classes": "jieba",
         "spans_key": "parallelism",
     },
     default_score_weights={"parallelism_f": 1.0, "parallelism_p": 0.0, "parallelism_r": 0.0},
 )
-def make_parallelism(nlp, name, markers, stopchars, max_item_chars, max_clause_chars, spans_key):
+def make_parallelism(nlp, name, markers, stopchars, max_item_chars, max_clause_chars, word_classes, spans_key):
     return ParallelismTagger(
         name,
         markers=read_list_setting(markers, "enumeration_markers.tsv"),
         stopchars=load_words(stopchars, "frame_stopchars.txt"),
         max_item_chars=max_item_chars,
         max_clause_chars=max_clause_chars,
+        word_classes=cached_word_classes() if word_classes == "jieba" else {},
         spans_key=spans_key,
     )
+
+
+@lru_cache(maxsize=1)
+def cached_word_classes() -> dict[str, str]:
+    return jieba_word_classes()
 
 
 def split_units(text: str, start: int, end: int, sep: re.Pattern) -> list[Unit]:
@@ -86,8 +112,9 @@ def common_suffix(strings: list[str]) -> str:
 class ParallelismTagger:
     """Find runs of members sharing a frame, and numbered enumerations."""
 
-    def __init__(self, name, *, markers, stopchars, max_item_chars=12, max_clause_chars=60, spans_key="parallelism"):
+    def __init__(self, name, *, markers, stopchars, max_item_chars=12, max_clause_chars=60, word_classes=None, spans_key="parallelism"):
         self.name = name
+        self.word_classes = word_classes or {}
         self.spans_key = spans_key
         self.max_item_chars = max_item_chars
         self.max_clause_chars = max_clause_chars
@@ -96,7 +123,8 @@ class ParallelismTagger:
     def set_lists(self, markers: list[list[str]], stopchars: list[str]) -> None:
         self.lists = {"markers": markers, "stopchars": stopchars}
         self.markers = [re.compile(regex) for _, regex in markers]
-        self.stopchars = set(stopchars)
+        self.stopchars = {w for w in stopchars if len(w) == 1}
+        self.stopframes = set(stopchars)
 
     # frames -------------------------------------------------------------------------------
     def part_frame(self, parts: list[str]) -> Optional[str]:
@@ -113,7 +141,7 @@ class ParallelismTagger:
                 return None
             frame = f"{pre}_{suf}"
         shared = frame.replace("_", "")
-        if not HAN.search(shared) or all(c in self.stopchars for c in shared):
+        if not HAN.search(shared) or all(c in self.stopchars for c in shared) or shared in self.stopframes:
             return None
         return frame
 
@@ -129,54 +157,88 @@ class ParallelismTagger:
         return self.part_frame(texts)
 
     def shape_frame(self, doc: Doc, units: list[Unit]) -> Optional[str]:
-        """`V+O` when every member is three characters cut 1+2 by the segmenter."""
+        """A shared word-class shape (`V+O`) when every member is 2-3 short words of the same classes."""
+        shapes = []
+        if len(units) == 2 and units[0][1] - units[0][0] != units[1][1] - units[1][0]:
+            return None
         for a, b in units:
             span = doc.char_span(a, b)
-            if b - a != 3 or span is None or [len(t) for t in span] != [1, 2]:
+            if span is None or not 2 <= len(span) <= 3 or b - a > 8:
                 return None
-        return "V+O"
+            shapes.append([set(self.word_classes.get(t.text, "?")) for t in span])
+        if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
+            return None
+        common = [set.intersection(*column) for column in zip(*shapes)]
+        if not all(common) or "?" in set().union(*common) or not any(c <= {"A", "V"} for c in common):
+            return None  # a shape needs a word that is surely a verb or adjective: noun lists are not figures
+        key = "".join(sorted(c)[0] if len(c) == 1 else ("V" if "V" in c else sorted(c)[0]) for c in common)
+        return SHAPE_NAMES.get(key, "+".join(key))
 
     # runs -----------------------------------------------------------------------------------
-    def trim(self, doc: Doc, members: list[Unit], tail: bool) -> list[Unit]:
-        """Drop a lead-in before the first member (各级干部要|靠工作) and, for short items, a tail after
-        the last (靠公认|的鲜明用人导向), cutting at token boundaries where the member aligns with its neighbour."""
+    def trim_tail(self, doc: Doc, members: list[Unit]) -> list[Unit]:
+        """Cut a tail after the last member (靠公认|的鲜明用人导向) at a token boundary where it aligns."""
         text, bounds = doc.text, self._bounds
-        (a, b), ref = members[0], text[members[1][0] : members[1][1]]
-        if text[a] != ref[0]:
-            cuts = [p for p in range(a + 1, b) if p in bounds and text[p] == ref[0] and text[p] not in self.stopchars]
-            if cuts:
-                members = [(cuts[-1], b), *members[1:]]
-        if tail:
-            (a, b), size = members[-1], max(e - s for s, e in members[:-1])
-            if b - a > size + 1 and text[b - 1] != ref[-1]:
-                ends = [q for q in range(a + 1, b) if q in bounds and q - a <= size + 1]
-                if ends:
-                    members = [*members[:-1], (a, ends[-1])]
+        inner = members[1:-1] or members[:-1]
+        typical = sorted(e - s for s, e in inner)[len(inner) // 2]
+        (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
+        if (b - a > typical + 1 and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
+            ends = [q for q in range(a + 1, b) if q in bounds and q - a <= typical + 2 and text[q - 1] not in self.stopchars]
+            if ends:
+                best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
+                return [*members[:-1], (a, best)]
         return members
 
-    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int, tail: bool = False) -> Iterable[tuple[list[Unit], str]]:
-        """Maximal runs (≥2) of consecutive units that share a frame."""
+    def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
+        """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
+        text, (a, b) = doc.text, first
+        cands = [p for p in range(a + 1, b) if p in self._bounds and text[p] not in self.stopchars]
+        same = sorted((p for p in cands if text[p] == ref[0]), reverse=True)
+        sized = sorted((p for p in cands if abs(b - p - typical) <= 2 and p not in same), key=lambda p: (abs(b - p - typical), p))
+        return [a, *same, *sized]
+
+    def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = doc.text
-        i = 0
-        while i < len(units) - 1:
-            best = None
-            j = i + 2
-            while j <= len(units):
-                members = self.trim(doc, units[i:j], tail)
-                if any(b - a > limit for a, b in members):
-                    break
-                frame = self.frame([text[a:b] for a, b in members], inner) or (
-                    self.shape_frame(doc, members) if j - i >= 3 else None
-                )
-                if frame is None:
-                    break
-                best = (members, frame)
-                j += 1
-            if best:
-                yield best
-                i += len(best[0])
-            else:
-                i += 1
+        frame = self.frame([text[a:b] for a, b in members], inner)
+        if frame and max(b - a for a, b in members) > self.max_item_chars:
+            if len([c for c in frame.replace("_", "") if c not in self.stopchars and HAN.match(c)]) < 2:
+                frame = None
+        return frame or self.shape_frame(doc, members)
+
+    def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int, tail: bool):
+        """The longest run of members starting at unit i that share a frame, or None."""
+        text, best, start = doc.text, None, None
+        for j in range(i + 2, len(units) + 1):
+            members = list(units[i:j])
+            if tail:
+                members = self.trim_tail(doc, members)
+            if start is None:
+                rest = members[1:-1] or members[1:]
+                typical = sorted(e - s for s, e in rest)[len(rest) // 2]
+                ref = text[members[1][0] : members[1][1]]
+                for p in self.lead_starts(doc, members[0], ref, typical)[:6]:
+                    trial = [(p, members[0][1]), *members[1:]]
+                    if all(b - a <= limit for a, b in trial) and self.member_frame(doc, trial, inner):
+                        start = p
+                        break
+                if start is None:
+                    return None
+            members[0] = (start, members[0][1])
+            if any(b - a > limit for a, b in members):
+                break
+            frame = self.member_frame(doc, members, inner)
+            if frame is None:
+                break
+            best = (members, frame)
+        return best
+
+    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int, tail: bool = False) -> Iterable[tuple[list[Unit], str]]:
+        """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""
+        found = [r for r in (self.run_at(doc, units, i, inner, limit, tail) for i in range(len(units) - 1)) if r]
+        taken: list[Unit] = []
+        for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
+            if not any(a < e and s < b for a, b in members for s, e in taken):
+                taken.extend(members)
+                yield members, frame
 
     def figures(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         text = doc.text
@@ -189,11 +251,52 @@ class ParallelismTagger:
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
             for c_start, c_end in clauses:
-                items = split_units(text, c_start, c_end, re.compile("[、]"))
+                items = self.split_conjunctions(doc, split_units(text, c_start, c_end, re.compile("[、]")))
                 for members, frame in self.runs(doc, items, None, self.max_item_chars, tail=True):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
         found.extend(self.enumerations(text, start, end))
+        found.extend(self.repetitions(doc, start, end))
         return dedupe(found)
+
+    def split_conjunctions(self, doc: Doc, items: list[Unit]) -> list[Unit]:
+        """Split list items at a conjunction token (凝聚力和战斗力 → 凝聚力 | 战斗力) when the list has 、."""
+        if len(items) < 2:
+            return items
+        out = []
+        for a, b in items:
+            span = doc.char_span(a, b)
+            cut = next((t for t in span if t.text in CONJUNCTIONS and a < t.idx), None) if span is not None else None
+            if cut is not None and cut.idx + len(cut.text) < b:
+                out.extend([(a, cut.idx), (cut.idx + len(cut.text), b)])
+            else:
+                out.append((a, b))
+        return out
+
+    def repetitions(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
+        """Unpunctuated runs: 新时代新担当新作为 (a one-character word before each), 苦干实干巧干 (shared last character)."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        tokens = list(span) if span is not None else []
+        found, i = [], 0
+        while i < len(tokens) - 2:
+            t = tokens[i]
+            run = [(t.idx, t.idx + len(t.text))]
+            j = i + 1
+            while j < len(tokens) and len(tokens[j].text) == 2 and HAN.match(tokens[j].text) and len(t.text) == 2 and tokens[j].text[-1] == t.text[-1] and tokens[j].idx == run[-1][1]:
+                run.append((tokens[j].idx, tokens[j].idx + 2))
+                j += 1
+            frame = f"_{t.text[-1]}"
+            if len(run) < 3 and len(t.text) == 1 and HAN.match(t.text) and t.text not in self.stopchars:
+                run, j = [], i
+                while j + 1 < len(tokens) and tokens[j].text == t.text and (not run or tokens[j].idx == run[-1][1]) and HAN.match(tokens[j + 1].text):
+                    run.append((tokens[j].idx, tokens[j + 1].idx + len(tokens[j + 1].text)))
+                    j += 2
+                frame = f"{t.text}_"
+            if len(run) >= 3:
+                found.append(("parallelism", run, frame))
+                i = j
+            else:
+                i += 1
+        return found
 
     def enumerations(self, text: str, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         found = []
@@ -211,8 +314,22 @@ class ParallelismTagger:
                         members.append((s.start(), stop.start() if stop else end))
                     frame = "；".join(f"{s.group(0)}_" for s in series[:2]) + "…"
                     found.append(("enumeration", members, frame))
+                    shared = self.item_frame(text, series, members)
+                    if shared and len(members) >= 3:
+                        found.append(("parallelism", members, shared))
                 series = [m] if m is not None and number(m.group("n")) == 1 else []
         return found
+
+    def item_frame(self, text: str, series: list, members: list[Unit]) -> Optional[str]:
+        """Frame of numbered items that also share content words after their markers (一是突出_考核…)."""
+        heads = []
+        for m, (a, b) in zip(series, members):
+            clause = re.compile(r"[，,：:]").search(text, m.end(), b)
+            heads.append(text[m.end() : clause.start() if clause else b])
+        frame = self.part_frame(heads) if all(heads) else None
+        if frame and len([c for c in frame.replace("_", "") if c not in self.stopchars]) >= 2:
+            return f"{MARKER_GAP}{frame}"
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -244,6 +361,8 @@ class ParallelismTagger:
         return self
 
 
+MARKER_GAP = "_"
+CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 
