@@ -85,6 +85,97 @@ def annotate(
         raise typer.Exit(2)
 
 
+CLASSIFIER = "paragraph_classifier"
+
+
+@app.command()
+def train(
+    data: List[Path] = typer.Argument(..., help="Labelled files or folders (.jsonl, .csv, doccano .jsonl, Label Studio .json)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Model folder to write, e.g. models/my-classifier."),
+    config: Optional[Path] = typer.Option(None, help="Classifier settings; default configs/classifier.cfg."),
+    cv: int = typer.Option(5, "--cv", min=0, help="Cross-validation folds, grouped by speech (0 or 1: none)."),
+) -> None:
+    """Train the paragraph classifier; print cross-validated per-label figures; write metrics.json and confusion.png."""
+    from . import load
+    from .classify.model import load_settings
+    from .classify.training import train as run_train
+
+    try:
+        settings = load_settings(config)
+        nlp = load(exclude=(CLASSIFIER,))
+        metrics = run_train([str(d) for d in data], out, settings, cv, nlp, log=typer.echo)
+    except XiuciError as e:
+        fail(str(e))
+    typer.echo(f"model trained on {metrics['n_paragraphs']} paragraphs of {metrics['n_speeches']} speeches → {out}")
+
+
+@app.command()
+def evaluate(
+    gold: List[Path] = typer.Argument(..., help="Labelled files or folders to evaluate against."),
+    model: Optional[Path] = typer.Option(None, help="Model folder; default models/paragraph-classifier."),
+    out: Optional[Path] = typer.Option(None, help="Folder for metrics.json and confusion.png."),
+) -> None:
+    """Evaluate a trained classifier on labelled paragraphs: per-label figures and the confusion matrix."""
+    from . import load
+    from .classify.component import DEFAULT_MODEL
+    from .classify.model import ParagraphModel
+    from .classify.training import evaluate as run_evaluate, format_report, write_metrics
+
+    try:
+        trained = ParagraphModel.load(model or DEFAULT_MODEL)
+        metrics = run_evaluate([str(g) for g in gold], trained, load(exclude=(CLASSIFIER,)))
+    except XiuciError as e:
+        fail(str(e))
+    typer.echo(format_report(metrics, f"evaluation of {model or DEFAULT_MODEL} on {metrics['n']} paragraphs"))
+    if out:
+        write_metrics(metrics, out)
+
+
+@app.command()
+def suggest(
+    corpus: List[str] = typer.Argument(..., help="Unlabelled speeches (files or folders)."),
+    model: Optional[Path] = typer.Option(None, help="Model folder; default models/paragraph-classifier."),
+    n: int = typer.Option(50, "--n", min=1, help="How many paragraphs to suggest."),
+    out: Path = typer.Option(Path("suggest.jsonl"), "--out", "-o", help="JSONL to write (doccano); a .labelstudio.json is written beside it."),
+) -> None:
+    """Write the paragraphs the model is least sure about, for labelling in doccano or Label Studio."""
+    from . import load
+    from .classify.suggest import least_certain, write_tasks
+    from .io.readers import expand_inputs, iter_speeches
+
+    try:
+        nlp = load()
+        if model:
+            nlp.get_pipe(CLASSIFIER).from_disk(model)
+        speeches = [s for s in iter_speeches(expand_inputs(corpus)) if not isinstance(s, XiuciError)]
+        if not speeches:
+            raise XiuciError("no readable speeches in " + ", ".join(corpus))
+        paths = write_tasks(least_certain(nlp, speeches, n), out)
+    except XiuciError as e:
+        fail(str(e))
+    typer.echo("wrote " + " and ".join(map(str, paths)))
+
+
+@app.command()
+def plot(
+    annotations: List[Path] = typer.Argument(..., help="annotations.jsonl files (from xiuci annotate)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Report folder, e.g. reports/run1."),
+    format: str = typer.Option("pdf,svg,png", "--format", help="Comma-separated: pdf, svg, png."),
+    lang: str = typer.Option("zh", "--lang", help="Axis titles and legends: zh or en."),
+    meta: Optional[Path] = typer.Option(None, help="CSV with a file or speech column and metadata (year, genre, ...)."),
+    by: str = typer.Option("speech", help="speech, or a metadata column (year, genre, ...) to group by."),
+    order: Optional[str] = typer.Option(None, help="Key that orders speeches or groups (a metadata column)."),
+) -> None:
+    """Draw the composition, arc, position, density and trend figures with their CSV tables and an index.html."""
+    from .charts import plot as draw
+
+    try:
+        written = draw(annotations, out, formats=format.split(","), lang=lang, meta=meta, by=by, order=order)
+    except XiuciError as e:
+        fail(str(e))
+    typer.echo(f"{len(written)} files → {out}/index.html")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -10,6 +10,7 @@ Charts read only the annotation records, never the pipeline.
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -18,7 +19,7 @@ import numpy as np
 from ..errors import XiuciError
 from ..io.atomic import atomic_path, write_text
 from . import arc, composition, data, density, position, trends
-from .style import check_lang, style, word
+from .style import chart_style, check_lang, word
 
 __all__ = ["plot", "FIGURES", "FORMATS"]
 
@@ -58,6 +59,18 @@ def _check_formats(formats: Iterable[str]) -> tuple[str, ...]:
     return formats
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _readable(path: Path) -> Path:
+    """Atomic writes start from a private temp file; give the result the usual umask permissions."""
+    os.chmod(path, 0o666 & ~_umask())
+    return path
+
+
 def _save(fig, out: Path, name: str, formats: Sequence[str]) -> list[Path]:
     paths = []
     for fmt in formats:
@@ -65,14 +78,14 @@ def _save(fig, out: Path, name: str, formats: Sequence[str]) -> list[Path]:
         metadata = {"pdf": {"CreationDate": None, "ModDate": None}, "svg": {"Date": None}, "png": {"Software": None}}[fmt]
         with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, dpi=DPI, metadata=metadata)
-        paths.append(path)
+        paths.append(_readable(path))
     return paths
 
 
 def _write_csv(table, path: Path) -> Path:
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-    return path
+    return _readable(path)
 
 
 def plot(
@@ -99,8 +112,12 @@ def plot(
     formats = _check_formats(formats)
     out = Path(out)
     d = data.load([Path(a) for a in annotations], Path(meta) if meta else None)
-    data.group_of(d, by)  # validate before writing anything
-    data.speech_order(d, order)
+    # the tables that check `by` and `order` come first: a bad option writes nothing
+    tables = {
+        "composition": data.composition_table(d, by=by, order=order),
+        "arc": data.arc_table(d, order=order),
+        "density": data.density_table(d, by=by, order=order),
+    }
     out.mkdir(parents=True, exist_ok=True)
 
     written: list[Path] = []
@@ -112,17 +129,17 @@ def plot(
         written.extend(files)
         sections.append({"name": name, "files": files, "csv": out / f"{name}.csv", "notes": notes or []})
 
-    with style():
-        table = data.composition_table(d, by=by, order=order)
+    with chart_style():
+        table = tables["composition"]
         emit("composition", composition.draw(table, lang=lang, by=by), table)
 
-        table = data.arc_table(d, order=order)
+        table = tables["arc"]
         emit("arc", arc.draw(table, lang=lang), table)
 
         table = data.position_table(d, np.random.default_rng([seed, 3]), n_boot=n_boot)
         emit("position", position.draw(table, lang=lang), table)
 
-        table = data.density_table(d, by=by, order=order)
+        table = tables["density"]
         emit("density", density.draw(table, lang=lang, by=by, rng=np.random.default_rng([seed, 4])), table)
 
         times, source = data.time_values(d)
@@ -134,7 +151,7 @@ def plot(
 
     index = out / "index.html"
     write_text(index, _index_html(d, sections, lang, by, order, annotations, meta))
-    written.append(index)
+    written.append(_readable(index))
     return written
 
 

@@ -8,7 +8,8 @@ from matplotlib.ticker import PercentFormatter
 
 from ..records import PARAGRAPH_LABELS
 from .style import (
-    DOUBLE, EDGE, HEADING_COLOR, UNLABELLED, label_style, legend_patch, segments, speech_ticks, strip_height, word,
+    DOUBLE, HEADING_COLOR, RASTER_ROWS, UNLABELLED, label_style, legend_patch, segments, speech_ticks, strip_height,
+    strip_image, word,
 )
 
 NAME = "arc"
@@ -19,28 +20,23 @@ def draw(table: pd.DataFrame, lang: str = "zh") -> Figure:
     n = len(rows)
     fig = Figure(figsize=(DOUBLE, strip_height(n, per=0.24, base=1.3)), layout="constrained")
     ax = fig.subplots()
-    many = n > 200
-    height = 0.62 if not many else 0.9
     present = [c for c in (*PARAGRAPH_LABELS, UNLABELLED) if (table["label"] == c).any()]
-    for cat in present:
-        seg = table[table["label"] == cat]
-        kw = label_style(cat)
-        if many:
-            kw["linewidth"] = 0
-        else:
-            kw.update(edgecolor="white", linewidth=0.25)
-        segments(ax, seg["row"], seg["x0"], seg["x1"] - seg["x0"], height=height, rasterized=many, **kw)
     heads = table[table["label"] == "heading"]
-    if len(heads):
-        segments(
-            ax, heads["row"], heads["x0"], heads["x1"] - heads["x0"], height=height, rasterized=many,
-            facecolor=HEADING_COLOR, edgecolor="none", linewidth=0,
-        )
-        if not many:  # a tick above the strip where each heading starts
-            ax.scatter(
-                heads["x0"] + (heads["x1"] - heads["x0"]) / 2, heads["row"] - height / 2 - 0.08,
-                marker="v", s=6, color=HEADING_COLOR, linewidths=0, zorder=3,
-            )
+    if n > RASTER_ROWS:
+        strip_image(ax, n, table["row"], table["x0"], table["x1"], table["label"])
+    else:
+        height = 0.62
+        for cat in present:
+            seg = table[table["label"] == cat]
+            kw = label_style(cat)
+            kw.update(edgecolor="white", linewidth=0.25)
+            segments(ax, seg["row"], seg["x0"], seg["x1"] - seg["x0"], height=height, **kw)
+        if len(heads):
+            segments(ax, heads["row"], heads["x0"], heads["x1"] - heads["x0"], height=height,
+                     facecolor=HEADING_COLOR, edgecolor="none", linewidth=0)
+            # a tick above the strip where each heading sits
+            ax.scatter(heads["x0"] + (heads["x1"] - heads["x0"]) / 2, heads["row"] - height / 2 - 0.08,
+                       marker="v", s=6, color=HEADING_COLOR, linewidths=0, zorder=3)
     speech_ticks(ax, list(rows["speech"]))
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))

@@ -7,7 +7,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from ..records import PARAGRAPH_LABELS
-from .style import DOUBLE, UNLABELLED, label_style, legend_patch, segments, speech_ticks, strip_height, word
+from .style import (
+    DOUBLE, RASTER_ROWS, UNLABELLED, label_style, legend_patch, segments, speech_ticks, strip_height, strip_image, word,
+)
 
 NAME = "composition"
 
@@ -17,15 +19,23 @@ def draw(table: pd.DataFrame, lang: str = "zh", by: str = "speech") -> Figure:
     cats = list(PARAGRAPH_LABELS) + ([UNLABELLED] if table[f"n_{UNLABELLED}"].sum() > 0 else [])
     fig = Figure(figsize=(DOUBLE * 0.85, strip_height(n, per=0.2, base=1.3)), layout="constrained")
     ax = fig.subplots()
-    y = np.arange(n)
-    left = np.zeros(n)
-    many = n > 200
-    for cat in cats:
-        width = table[f"share_{cat}"].to_numpy(dtype=float)
-        segments(ax, y, left, width, height=0.8 if n <= 200 else 1.0, rasterized=many, **label_style(cat))
-        left = left + width
+    if n > RASTER_ROWS:
+        rows, x0, x1, cs = [], [], [], []
+        left = np.zeros(n)
+        for cat in cats:
+            width = table[f"share_{cat}"].to_numpy(dtype=float)
+            rows.extend(range(n)), x0.extend(left), x1.extend(left + width), cs.extend([cat] * n)
+            left = left + width
+        strip_image(ax, n, rows, x0, x1, cs)
+    else:
+        y = np.arange(n)
+        left = np.zeros(n)
+        for cat in cats:
+            width = table[f"share_{cat}"].to_numpy(dtype=float)
+            segments(ax, y, left, width, height=0.8, **label_style(cat))
+            left = left + width
     ax.set_xlim(0, 1)
-    speech_ticks(ax, [str(g) for g in table["group"]])
+    speech_ticks(ax, [str(g) if str(g) else word("none", lang) for g in table["group"]])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(word("share", lang))
     ax.set_ylabel(word("speech", lang) if by == "speech" else by)

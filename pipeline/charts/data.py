@@ -77,7 +77,9 @@ def read_meta(path: str | Path) -> pd.DataFrame:
 
 
 def _numeric_or_text(col: pd.Series) -> pd.Series:
-    values = col.replace("", np.nan)
+    """Numbers when every non-empty value is one, else text; empty cells become missing."""
+    values = pd.Series([np.nan if v is None or (isinstance(v, str) and not v.strip()) else v for v in col],
+                       index=col.index, dtype=object)
     try:
         return pd.to_numeric(values)
     except (ValueError, TypeError):
@@ -101,10 +103,23 @@ class Data:
         return self.paragraphs[~self.paragraphs["heading"]]
 
 
+_CAT_INDEX = {}
+for _i, (_key, _type, _label) in enumerate(CATEGORIES):
+    _CAT_INDEX[(_type, _label)] = _i
+_TYPE_INDEX = {t: i for (t, l), i in _CAT_INDEX.items() if l is None}
+
+
 def _span_counts(spans: list[dict]) -> list[int]:
-    out = []
-    for _key, span_type, label in CATEGORIES:
-        out.append(sum(1 for s in spans if s.get("type") == span_type and (label is None or s.get("label") == label)))
+    """Counts of each CATEGORIES entry among a paragraph's spans."""
+    out = [0] * len(CATEGORIES)
+    for s in spans:
+        t = s.get("type")
+        i = _CAT_INDEX.get((t, s.get("label")))
+        if i is not None:
+            out[i] += 1
+        j = _TYPE_INDEX.get(t)
+        if j is not None:
+            out[j] += 1
     return out
 
 
@@ -113,6 +128,7 @@ def build(records: Sequence[dict], meta: pd.DataFrame | None = None) -> Data:
     rows = []
     speech_rows = []
     seen: dict[str, int] = {}
+    unknown: dict[str, int] = {}
     for order, rec in enumerate(records):
         stem = str(rec["speech"])
         seen[stem] = seen.get(stem, 0) + 1
@@ -124,6 +140,7 @@ def build(records: Sequence[dict], meta: pd.DataFrame | None = None) -> Data:
             text = p.get("text") or ""
             label = None if heading else p.get("label")
             if label is not None and label not in PARAGRAPH_LABELS:
+                unknown[str(label)] = unknown.get(str(label), 0) + 1
                 label = "other" if label else None
             pos = p.get("position")
             rows.append(
@@ -157,6 +174,9 @@ def build(records: Sequence[dict], meta: pd.DataFrame | None = None) -> Data:
     dups = [s for s, n in seen.items() if n > 1]
     if dups:
         notes.append(f"{len(dups)} speech name(s) occur more than once and were numbered, e.g. {dups[0]}")
+    if unknown:
+        shown = ", ".join(f"{k} ({n})" for k, n in sorted(unknown.items()))
+        notes.append(f"paragraph labels outside {'/'.join(PARAGRAPH_LABELS)} were counted as 'other': {shown}")
 
     # metadata: record["meta"] first, then META.csv (which wins on conflicts)
     meta_columns: list[str] = []
@@ -164,13 +184,13 @@ def build(records: Sequence[dict], meta: pd.DataFrame | None = None) -> Data:
     for col in rec_meta.columns:
         if col in CORE_SPEECH_COLUMNS:
             continue
-        speeches[col] = _numeric_or_text(rec_meta[col].map(lambda v: "" if v is None else v).astype(object))
+        speeches[col] = _numeric_or_text(rec_meta[col])
         meta_columns.append(col)
     if meta is not None:
         key = "file" if "file" in meta.columns else "speech"
         left = speeches["file"] if key == "file" else speeches["stem"]
         table = meta.set_index(key)
-        matched = left.isin(table.index)
+        matched = left.isin(table.index) & (left != "")
         if key == "file" and "speech" in meta.columns:  # rows may also be keyed by stem
             by_stem = meta[meta["speech"] != ""].set_index("speech")
             use_stem = ~matched & speeches["stem"].isin(by_stem.index)
@@ -312,12 +332,12 @@ def bootstrap_ratio(num: np.ndarray, den: np.ndarray, rng: np.random.Generator, 
     if units < 2 or n_boot < 1:
         return lo, hi
     chunk = max(1, min(n_boot, int(2e7 // max(units, 1))))
-    p = np.full(units, 1.0 / units)
     parts = []
     done = 0
     while done < n_boot:
         m = min(chunk, n_boot - done)
-        w = rng.multinomial(units, p, size=m).astype(float)
+        draws = rng.integers(0, units, size=(m, units)) + (np.arange(m) * units)[:, None]
+        w = np.bincount(draws.ravel(), minlength=m * units).reshape(m, units).astype(float)
         n, d = w @ num, w @ den
         with np.errstate(invalid="ignore", divide="ignore"):
             parts.append(np.where(d > 0, n / np.where(d > 0, d, 1.0), np.nan))
@@ -325,10 +345,11 @@ def bootstrap_ratio(num: np.ndarray, den: np.ndarray, rng: np.random.Generator, 
     ratios = np.vstack(parts)
     ok = np.isfinite(ratios)
     q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
-    for j in range(cells):
-        vals = ratios[ok[:, j], j]
-        if len(vals):
-            lo[j], hi[j] = np.percentile(vals, q)
+    full = ok.all(axis=0)
+    if full.any():
+        lo[full], hi[full] = np.percentile(ratios[:, full], q, axis=0)
+    for j in np.flatnonzero(~full & ok.any(axis=0)):
+        lo[j], hi[j] = np.percentile(ratios[ok[:, j], j], q)
     return lo, hi
 
 
@@ -367,27 +388,36 @@ def composition_table(data: Data, by: str = "speech", order: str | None = None) 
         for label in labels:
             table[f"n_{label}"] = agg[f"n_{label}"].sum().reindex(ordered).to_numpy()
         if order:
-            desc = order.startswith("-")
-            col = order[1:] if desc else order
-            if col == by or col == "group":
-                table = table.iloc[::-1] if desc else table
-            else:
-                col = f"n_{col}" if col in PARAGRAPH_LABELS else col
-                if col not in ("speeches", "paragraphs") and not col.startswith("n_"):
-                    raise XiuciError(
-                        f"unknown order key {order!r} for groups: available are {by}, speeches, paragraphs, "
-                        + ", ".join(PARAGRAPH_LABELS)
-                    )
-                if col.startswith("n_"):
-                    shares = table[col] / table["paragraphs"].where(table["paragraphs"] > 0)
-                    table = table.assign(_k=shares).sort_values("_k", ascending=not desc, kind="stable").drop(columns="_k")
-                else:
-                    table = table.sort_values(col, ascending=not desc, kind="stable")
+            table = _order_groups(data, table, keys, by, order)
     table.insert(0, "by", by)
     for label in labels:
         denom = table["paragraphs"].where(table["paragraphs"] > 0)
         table[f"share_{label}"] = (table[f"n_{label}"] / denom).fillna(0.0).round(6)
     return table.reset_index(drop=True)
+
+
+def _order_groups(data: Data, table: pd.DataFrame, keys: pd.Series, by: str, order: str) -> pd.DataFrame:
+    """Sort group rows by `order`: the grouping column, a count, a label share, or a speech column
+    (numeric: the group mean; text: the group's first value in sorted order)."""
+    desc = order.startswith("-")
+    col = order[1:] if desc else order
+    if col in (by, "group"):
+        return table.iloc[::-1] if desc else table
+    if col in PARAGRAPH_LABELS:
+        sort_key = table[f"n_{col}"] / table["paragraphs"].where(table["paragraphs"] > 0)
+    elif col in ("speeches", "paragraphs"):
+        sort_key = table[col]
+    elif col in data.speeches.columns and col not in ("stem", "source", "input_order") and not col.startswith("n_"):
+        values = data.speeches[col]
+        if pd.api.types.is_numeric_dtype(values):
+            per_group = values.groupby(keys).mean()
+        else:
+            per_group = values.map(lambda v: format_value(v) or None).groupby(keys).min()
+        sort_key = table["group"].map(per_group)
+    else:
+        allowed = [by, "speeches", "paragraphs", *PARAGRAPH_LABELS, "chars", "headings", *data.meta_columns]
+        raise XiuciError(f"unknown order key {order!r}: available are {', '.join(dict.fromkeys(allowed))} (prefix '-' for descending)")
+    return table.assign(_k=sort_key.to_numpy()).sort_values("_k", ascending=not desc, kind="stable", na_position="last").drop(columns="_k")
 
 
 def arc_table(data: Data, order: str | None = None) -> pd.DataFrame:
@@ -520,33 +550,54 @@ def trends_table(data: Data, rng: np.random.Generator, n_boot: int = N_BOOT) -> 
     if times is None:
         return None
     t_of = dict(zip(data.speeches["speech"], times))
-    body = data.body.copy()
-    body["time"] = body["speech"].map(t_of)
-    body = body[body["time"].notna()]
-    for lab in PARAGRAPH_LABELS:
-        body[f"is_{lab}"] = (body["label"] == lab).astype(float)
-    body["labelled"] = body["label"].notna().astype(float)
-    for fam in FAMILIES:
-        body[f"n_{fam}"] = body[[f"n_{k}" for k, t, _l in CATEGORIES if t == fam]].sum(axis=1)
-    keys = [*CAT_KEYS, *FAMILIES]
+    body = data.body
+    t_par = body["speech"].map(t_of).to_numpy(dtype=float)
+    keep = np.isfinite(t_par)
+    body, t_par = body[keep], t_par[keep]
+    labels = body["label"].to_numpy(dtype=object)
+    shares = np.stack([(labels == lab) for lab in PARAGRAPH_LABELS], 1).astype(float)
+    labelled = shares.sum(axis=1)
+    counts = body[[f"n_{k}" for k in CAT_KEYS]].to_numpy(dtype=float)
+    extra = [f for f in FAMILIES if f not in CAT_KEYS]  # 'parallelism' is already a category (all of them)
+    fam = np.stack([counts[:, [i for i, (_k, t, _l) in enumerate(CATEGORIES) if t == f]].sum(axis=1) for f in extra], 1)
+    dens = np.hstack([counts, fam])
+    chars = body["chars"].to_numpy(dtype=float)
+    speech_codes, _names = pd.factorize(body["speech"])
+    keys = [*CAT_KEYS, *extra]
     rows = []
-    for t in sorted(body["time"].unique()):
-        sub = body[body["time"] == t]
-        n_sp = sub["speech"].nunique()
-        share_cols = [f"is_{lab}" for lab in PARAGRAPH_LABELS]
-        num, den, unit = _unit_matrices(sub, share_cols, "labelled", n_sp)
+    order = np.argsort(t_par, kind="stable")
+    uniq, first = np.unique(t_par[order], return_index=True)
+    for t, idx in zip(uniq, np.split(order, first[1:])):
+        codes = speech_codes[idx]
+        n_sp = len(np.unique(codes))
+        n_par = len(idx)
+        if n_sp >= MIN_CLUSTERS:  # resample speeches: sum paragraphs within each speech
+            _u, inv = np.unique(codes, return_inverse=True)
+
+            def agg(m):
+                out = np.zeros((len(_u),) + m.shape[1:])
+                np.add.at(out, inv, m[idx])
+                return out
+
+            unit = "speech"
+        else:
+
+            def agg(m):
+                return m[idx]
+
+            unit = "paragraph"
+        num, den = agg(shares), agg(labelled)
         lo, hi = bootstrap_ratio(num, den, rng, n_boot)
-        total = sub["labelled"].sum()
+        total = den.sum()
         for j, lab in enumerate(PARAGRAPH_LABELS):
-            val = sub[f"is_{lab}"].sum() / total if total else np.nan
-            rows.append((t, "share", lab, val, lo[j], hi[j], n_sp, len(sub), int(sub[f"is_{lab}"].sum()), int(total), unit))
-        dens_cols = [f"n_{k}" for k in keys]
-        num, den, unit = _unit_matrices(sub, dens_cols, "chars", n_sp)
+            val = num[:, j].sum() / total if total else np.nan
+            rows.append((t, "share", lab, val, lo[j], hi[j], n_sp, n_par, int(num[:, j].sum()), int(total), unit))
+        num, den = agg(dens), agg(chars)
         lo, hi = bootstrap_ratio(num * 1000, den, rng, n_boot)
-        chars = sub["chars"].sum()
+        total = den.sum()
         for j, k in enumerate(keys):
-            val = sub[f"n_{k}"].sum() / chars * 1000 if chars else np.nan
-            rows.append((t, "density", k, val, lo[j], hi[j], n_sp, len(sub), int(sub[f"n_{k}"].sum()), int(chars), unit))
+            val = num[:, j].sum() / total * 1000 if total else np.nan
+            rows.append((t, "density", k, val, lo[j], hi[j], n_sp, n_par, int(num[:, j].sum()), int(total), unit))
     out = pd.DataFrame(
         rows, columns=["time", "measure", "key", "value", "ci_low", "ci_high", "speeches", "paragraphs", "count", "base", "ci_unit"]
     )

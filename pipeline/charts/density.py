@@ -59,7 +59,7 @@ def draw(table: pd.DataFrame, lang: str = "zh", by: str = "speech", rng: np.rand
         _boxes(top, vals, pos, width * 0.85, COLORS[label], HATCHES[label], MARKERS[label], rng, COLORS[label])
         handles.append(Patch(facecolor=COLORS[label], hatch=HATCHES[label], edgecolor=EDGE, alpha=0.55, label=word(label, lang)))
     if handles:
-        top.legend(handles=handles, loc="upper right", ncol=len(handles), frameon=False)
+        top.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     else:
         top.text(0.5, 0.5, word("no_labels", lang), ha="center", va="center", transform=top.transAxes)
     top.set_title(f"{word('density', lang)} · {word('by_label', lang)}", loc="left")
@@ -80,7 +80,7 @@ def draw(table: pd.DataFrame, lang: str = "zh", by: str = "speech", rng: np.rand
             color = GROUP_SHADES[i % len(GROUP_SHADES)]
             _boxes(bottom, vals, pos, width * 0.85, color, "", GROUP_MARKERS[i % len(GROUP_MARKERS)], rng, color)
             handles.append(Patch(facecolor=color, edgecolor=EDGE, alpha=0.55, label=str(g) or word("none", lang)))
-        bottom.legend(handles=handles, loc="upper right", ncol=min(len(handles), 4), frameon=False, title=by)
+        bottom.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=by)
         title = f"{word('by_group', lang)} ({by})"
     bottom.set_title(f"{word('density', lang)} · {title}", loc="left")
     for ax in (top, bottom):

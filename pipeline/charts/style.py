@@ -156,7 +156,6 @@ def rc() -> dict:
         "axes.spines.top": False,
         "axes.spines.right": False,
         "savefig.dpi": 300,
-        "savefig.bbox": "tight",
         "savefig.pad_inches": 0.03,
         "figure.dpi": 100,
         "svg.hashsalt": "xiuci",
@@ -165,7 +164,7 @@ def rc() -> dict:
 
 
 @contextlib.contextmanager
-def style() -> Iterator[None]:
+def chart_style() -> Iterator[None]:
     """Apply the chart style to figures made and saved inside the block (rcParams are read at both)."""
     import matplotlib as mpl
 
@@ -220,3 +219,45 @@ def speech_ticks(ax, names: list[str], max_labels: int = 80) -> None:
     ax.set_yticklabels([names[i] for i in ticks], fontsize=7 if n <= 40 else 5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
+
+
+# Above this many rows, strips and stacked bars are drawn as one raster image (pixel patterns stand
+# in for hatching); hatched vector polygons by the ten thousand are far too slow to render.
+RASTER_ROWS = 150
+_PATTERN_PERIOD = {"diagnosis": 4, "result": 6, UNLABELLED: 3}
+
+
+def _rgb(color: str):
+    from matplotlib.colors import to_rgb
+
+    return to_rgb(color)
+
+
+def strip_image(ax, n_rows: int, rows, x0, x1, cats, width_px: int = 1200):
+    """Rows of [x0, x1) segments (x in 0..1) coloured by category, as an image on `ax`.
+
+    Diagnosis gets light vertical stripes, result sparser ones, so they stay apart in greyscale.
+    """
+    import numpy as np
+
+    names = list(dict.fromkeys([*COLORS, "heading"]))
+    code = {c: i for i, c in enumerate(names)}
+    base = np.array([_rgb(HEADING_COLOR if c == "heading" else ("#EEEEEE" if c == UNLABELLED else COLORS[c])) for c in names] + [(1, 1, 1)])
+    alt = base.copy()
+    for c, _p in _PATTERN_PERIOD.items():
+        alt[code[c]] = 1 - 0.55 * (1 - base[code[c]])  # lighter tint of the same hue
+    if UNLABELLED in code:
+        alt[code[UNLABELLED]] = _rgb("#BBBBBB")
+    lab = np.full((n_rows, width_px), len(names), dtype=np.int16)
+    c0 = np.clip(np.rint(np.asarray(x0, dtype=float) * width_px).astype(int), 0, width_px)
+    c1 = np.clip(np.rint(np.asarray(x1, dtype=float) * width_px).astype(int), 0, width_px)
+    for r, a, b, c in zip(np.asarray(rows, dtype=int), c0, c1, cats):
+        if b > a:
+            lab[r, a:b] = code[c]
+    img = base[lab]
+    cols = np.arange(width_px)
+    for c, period in _PATTERN_PERIOD.items():
+        stripe = (cols % period) == 0
+        mask = (lab == code[c]) & stripe[None, :]
+        img[mask] = alt[lab[mask]]
+    ax.imshow(img, aspect="auto", interpolation="none", extent=(0, 1, n_rows - 0.5, -0.5))

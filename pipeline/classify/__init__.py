@@ -1,1 +1,1 @@
-"""placeholder"""
+"""Paragraph function: labelled-data readers, features, the scikit-learn model and its spaCy component."""

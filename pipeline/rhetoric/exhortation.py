@@ -56,7 +56,7 @@ class ExhortationTagger:
             self.context[kind].add(word)
         self.report = re.compile("(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
 
-    def cues(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def cues(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         """Accepted cue matches as (start token, end token, subtype), longest first at a position."""
         strings = self.vocab.strings
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -m[2]))
@@ -65,13 +65,12 @@ class ExhortationTagger:
             if start < last_end:
                 continue
             label = strings[match_id]
-            if self.accept(doc, start, end, label):
+            if self.accept(doc, text, start, end, label):
                 found.append((start, end, label))
                 last_end = end
         return found
 
-    def accept(self, doc: Doc, start: int, end: int, label: str) -> bool:
-        text = doc.text
+    def accept(self, doc: Doc, text: str, start: int, end: int, label: str) -> bool:
         nxt = doc[end].text if end < len(doc) else ""
         if nxt in self.context["observation"] or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是", "，"}:
             return False
@@ -95,7 +94,7 @@ class ExhortationTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        cues = self.cues(doc)
+        cues = self.cues(doc, text)
         spans = []
         i = 0
         while i < len(cues):

@@ -177,7 +177,7 @@ class ParallelismTagger:
     # runs -----------------------------------------------------------------------------------
     def trim_tail(self, doc: Doc, members: list[Unit]) -> list[Unit]:
         """Cut a tail after the last member (靠公认|的鲜明用人导向) at a token boundary where it aligns."""
-        text, bounds = doc.text, self._bounds
+        text, bounds = self._text, self._bounds
         inner = members[1:-1] or members[:-1]
         typical = sorted(e - s for s, e in inner)[len(inner) // 2]
         (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
@@ -190,14 +190,14 @@ class ParallelismTagger:
 
     def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
-        text, (a, b) = doc.text, first
+        text, (a, b) = self._text, first
         cands = [p for p in range(a + 1, b) if p in self._bounds and text[p] not in self.stopchars]
         same = sorted((p for p in cands if text[p] == ref[0]), reverse=True)
         sized = sorted((p for p in cands if abs(b - p - typical) <= 2 and p not in same), key=lambda p: (abs(b - p - typical), p))
         return [a, *same, *sized]
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
-        text = doc.text
+        text = self._text
         frame = self.frame([text[a:b] for a, b in members], inner)
         if frame and max(b - a for a, b in members) > self.max_item_chars:
             if len([c for c in frame.replace("_", "") if c not in self.stopchars and HAN.match(c)]) < 2:
@@ -206,7 +206,7 @@ class ParallelismTagger:
 
     def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int, tail: bool):
         """The longest run of members starting at unit i that share a frame, or None."""
-        text, best, start = doc.text, None, None
+        text, best, start = self._text, None, None
         for j in range(i + 2, len(units) + 1):
             members = list(units[i:j])
             if tail:
@@ -241,7 +241,7 @@ class ParallelismTagger:
                 yield members, frame
 
     def figures(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
-        text = doc.text
+        text = self._text
         found = []
         sentences = split_units(text, start, end, LEVELS[0][0])
         for members, frame in self.runs(doc, sentences, LEVELS[0][1], self.max_clause_chars * 2):
@@ -273,29 +273,14 @@ class ParallelismTagger:
         return out
 
     def repetitions(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
-        """Unpunctuated runs: 新时代新担当新作为 (a one-character word before each), 苦干实干巧干 (shared last character)."""
-        span = doc.char_span(start, end, alignment_mode="contract")
-        tokens = list(span) if span is not None else []
-        found, i = [], 0
-        while i < len(tokens) - 2:
-            t = tokens[i]
-            run = [(t.idx, t.idx + len(t.text))]
-            j = i + 1
-            while j < len(tokens) and len(tokens[j].text) == 2 and HAN.match(tokens[j].text) and len(t.text) == 2 and tokens[j].text[-1] == t.text[-1] and tokens[j].idx == run[-1][1]:
-                run.append((tokens[j].idx, tokens[j].idx + 2))
-                j += 1
-            frame = f"_{t.text[-1]}"
-            if len(run) < 3 and len(t.text) == 1 and HAN.match(t.text) and t.text not in self.stopchars:
-                run, j = [], i
-                while j + 1 < len(tokens) and tokens[j].text == t.text and (not run or tokens[j].idx == run[-1][1]) and HAN.match(tokens[j + 1].text):
-                    run.append((tokens[j].idx, tokens[j + 1].idx + len(tokens[j + 1].text)))
-                    j += 2
-                frame = f"{t.text}_"
-            if len(run) >= 3:
-                found.append(("parallelism", run, frame))
-                i = j
-            else:
-                i += 1
+        """Unpunctuated runs: 新时代新担当新作为 (one character before each word), 苦干实干巧干 (a shared last character)."""
+        text, found = self._text, []
+        for pattern, size, frame in ((REPEAT_HEAD, 3, "{}_"), (REPEAT_TAIL, 2, "_{}")):
+            for m in pattern.finditer(text, start, end):
+                members = [(a, a + size) for a in range(m.start(), m.end(), size)]
+                shared = m.group(1)
+                if shared not in self.stopchars and all(a in self._bounds for a, _ in members) and m.end() in self._bounds:
+                    found.append(("parallelism", members, frame.format(shared)))
         return found
 
     def enumerations(self, text: str, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
@@ -333,9 +318,11 @@ class ParallelismTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        # per-Doc state for the helpers: the text (doc.text is rebuilt on every access) and token boundaries
+        self._text = doc.text
         self._bounds = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
         paragraphs = doc.spans.get("paragraph")
-        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(doc.text, 0, len(doc.text), re.compile("\n"))
+        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), re.compile("\n"))
         if paragraphs is not None and "heading" in doc.spans:
             blocks = sorted(blocks + [(s.start_char, s.end_char) for s in doc.spans["heading"]])
         for start, end in blocks:
@@ -362,6 +349,8 @@ class ParallelismTagger:
 
 
 MARKER_GAP = "_"
+REPEAT_HEAD = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?:\1[\u4e00-\u9fff]{2}){2,}")
+REPEAT_TAIL = re.compile(r"[\u4e00-\u9fff]([\u4e00-\u9fff])(?:[\u4e00-\u9fff]\1){2,}")
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 

@@ -1,0 +1,64 @@
+"""Features of body paragraphs: text for character n-grams, plus cue, number, rhetoric, position and
+neighbourhood columns. The same code builds them for training and for annotating, from paragraph
+records of the `annotations.jsonl` schema (`text`, `heading`, `spans`)."""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..records import PARAGRAPH_LABELS, SPAN_LABELS
+from ..resources import CONFIGS
+
+NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
+PERCENT = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个百分点)")
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern]:
+    """One alternation per label from configs/lexicons/function_cues.tsv."""
+    cues: dict[str, list[str]] = {}
+    for line in (CONFIGS / "lexicons" / "function_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, cue = line.split("\t")
+            cues.setdefault(label, []).append(f"(?:{cue})")
+    return {label: re.compile("|".join(parts)) for label, parts in cues.items()}
+
+
+def own_features(p: dict) -> dict[str, float]:
+    """Per-100-character densities of cues, numbers and rhetoric, and the paragraph's length."""
+    text = p["text"]
+    per = 100.0 / max(len(text), 1)
+    row = {f"cue_{label}": len(pattern.findall(text)) * per for label, pattern in cue_patterns().items()}
+    row["numbers"] = len(NUMBER.findall(text)) * per
+    row["percents"] = len(PERCENT.findall(text)) * per
+    row["log_chars"] = math.log1p(len(text))
+    row["opens_with_cue"] = float(bool(re.match(r"^(要|必须|坚持|加强|推进|着力|一是|第[一二三四五六七八九十]+，)", text)))
+    for span_type, labels in SPAN_LABELS.items():
+        for label in labels:
+            row[f"{span_type}_{label}"] = sum(s["type"] == span_type and s["label"] == label for s in p.get("spans", ())) * per
+    return row
+
+
+def speech_features(paragraphs: list[dict]) -> pd.DataFrame:
+    """One row per body paragraph of one speech (headings give structure only), in order."""
+    body = [i for i, p in enumerate(paragraphs) if not p.get("heading")]
+    own = {i: own_features(paragraphs[i]) for i in body}
+    rows = []
+    for k, i in enumerate(body):
+        row = {"text": paragraphs[i]["text"], **own[i]}
+        row["position"] = k / max(len(body) - 1, 1)
+        row["first"] = float(k == 0)
+        row["last"] = float(k == len(body) - 1)
+        row["after_heading"] = float(i > 0 and bool(paragraphs[i - 1].get("heading")))
+        for side, j in (("prev", body[k - 1] if k > 0 else None), ("next", body[k + 1] if k + 1 < len(body) else None)):
+            for label in PARAGRAPH_LABELS:
+                row[f"{side}_cue_{label}"] = own[j][f"cue_{label}"] if j is not None else 0.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def numeric_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c != "text"]

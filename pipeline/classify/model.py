@@ -1,0 +1,149 @@
+"""The paragraph-function model: trained with scikit-learn, stored as plain JSON and NumPy arrays.
+
+Training fits character n-gram TF-IDF + standardised dense features into a linear SVM with balanced
+class weights, calibrated into probabilities (sigmoid, internal folds). The fitted numbers are then
+exported: `model.json` (labels, vocabulary, settings, training-data hash, versions, SHA-256 of the
+arrays) and `arrays.npz` (IDF weights, scaler, per-fold coefficients and sigmoid parameters).
+Prediction runs on those arrays, so a fresh and a loaded model give identical probabilities, and no
+model file is ever unpickled.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import XiuciError
+from ..resources import CONFIGS
+from .features import numeric_columns
+
+MODEL_FILE, ARRAYS_FILE = "model.json", "arrays.npz"
+FORMAT = 1
+
+
+def load_settings(path: Path | None = None) -> dict:
+    """configs/classifier.cfg (or another file) as a plain dict of sections."""
+    from thinc.api import Config
+
+    path = Path(path or CONFIGS / "classifier.cfg")
+    if not path.exists():
+        raise XiuciError(f"{path}: classifier config not found")
+    return {section: dict(values) for section, values in Config().from_disk(path).items()}
+
+
+def vectorizer(settings: dict, vocabulary=None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    f = settings["features"]
+    return TfidfVectorizer(analyzer="char", ngram_range=(f["ngram_min"], f["ngram_max"]), min_df=f["min_df"],
+                           max_features=f["max_features"], sublinear_tf=True, vocabulary=vocabulary)
+
+
+def design(frame: pd.DataFrame, tfidf, mean: np.ndarray, scale: np.ndarray, columns: list[str]):
+    """Sparse design matrix: TF-IDF of the text next to the standardised dense columns."""
+    from scipy import sparse
+
+    dense = (frame[columns].to_numpy(dtype=np.float64) - mean) / scale
+    return sparse.hstack([tfidf.transform(frame["text"]), sparse.csr_matrix(dense)]).tocsr()
+
+
+@dataclass
+class ParagraphModel:
+    """Labels, vocabulary and arrays of a trained classifier, with their provenance."""
+
+    meta: dict
+    arrays: dict[str, np.ndarray]
+
+    @property
+    def labels(self) -> list[str]:
+        return self.meta["labels"]
+
+    @classmethod
+    def fit(cls, frame: pd.DataFrame, labels: list[str], settings: dict, data_hash: str = "") -> "ParagraphModel":
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.svm import LinearSVC
+
+        m = settings["model"]
+        columns = numeric_columns(frame)
+        tfidf = vectorizer(settings)
+        tfidf.fit(frame["text"])
+        scaler = StandardScaler().fit(frame[columns].to_numpy(dtype=np.float64))
+        X = design(frame, tfidf, scaler.mean_, scaler.scale_, columns)
+        svm = LinearSVC(C=m["C"], class_weight="balanced", max_iter=m["max_iter"], random_state=m["seed"])
+        calibrated = CalibratedClassifierCV(svm, method=m["calibration"], cv=m["calibration_folds"]).fit(X, labels)
+        folds = calibrated.calibrated_classifiers_
+        arrays = {
+            "idf": tfidf.idf_,
+            "mean": scaler.mean_,
+            "scale": scaler.scale_,
+            "coef": np.stack([c.estimator.coef_ for c in folds]),
+            "intercept": np.stack([c.estimator.intercept_ for c in folds]),
+            "sigmoid_a": np.array([[cal.a_ for cal in c.calibrators] for c in folds]),
+            "sigmoid_b": np.array([[cal.b_ for cal in c.calibrators] for c in folds]),
+        }
+        vocabulary = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.get)
+        meta = {"format": FORMAT, "labels": [str(c) for c in calibrated.classes_], "columns": columns, "vocabulary": vocabulary,
+                "settings": settings, "data_sha256": data_hash, "n_train": len(labels), "versions": versions()}
+        return cls(meta, arrays)
+
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        """Class probabilities (columns in `labels` order): mean over folds of normalised sigmoid scores."""
+        a = self.arrays
+        if not hasattr(self, "_tfidf"):
+            self._tfidf = vectorizer(self.meta["settings"], vocabulary=self.meta["vocabulary"])
+            self._tfidf.idf_ = a["idf"]
+        X = design(frame, self._tfidf, a["mean"], a["scale"], self.meta["columns"])
+        probs = np.zeros((X.shape[0], len(self.labels)))
+        for coef, intercept, sa, sb in zip(a["coef"], a["intercept"], a["sigmoid_a"], a["sigmoid_b"]):
+            scores = X @ coef.T + intercept
+            p = 1.0 / (1.0 + np.exp(sa * scores + sb))
+            total = p.sum(axis=1, keepdims=True)
+            probs += np.divide(p, total, out=np.full_like(p, 1.0 / p.shape[1]), where=total > 0)
+        return probs / len(a["coef"])
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **self.arrays)
+        (path / ARRAYS_FILE).write_bytes(buffer.getvalue())
+        meta = {**self.meta, "arrays_sha256": hashlib.sha256(buffer.getvalue()).hexdigest()}
+        (path / MODEL_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "ParagraphModel":
+        path = Path(path)
+        if not (path / MODEL_FILE).exists() or not (path / ARRAYS_FILE).exists():
+            raise XiuciError(f"{path}: no paragraph classifier here (expected {MODEL_FILE} and {ARRAYS_FILE}); train one with `xiuci train data/train --out {path}`")
+        try:
+            meta = json.loads((path / MODEL_FILE).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise XiuciError(f"{path / MODEL_FILE}: not valid JSON ({e.msg}); the model file is damaged") from None
+        data = (path / ARRAYS_FILE).read_bytes()
+        if hashlib.sha256(data).hexdigest() != meta.get("arrays_sha256"):
+            raise XiuciError(f"{path / ARRAYS_FILE}: does not match the checksum in {MODEL_FILE} (modified or corrupted); retrain the model")
+        if meta.get("format") != FORMAT or meta.get("versions", {}).get("xiuci") != versions()["xiuci"]:
+            raise XiuciError(f"{path}: made by xiuci {meta.get('versions', {}).get('xiuci')} (format {meta.get('format')}); this is xiuci {versions()['xiuci']}: retrain it with `xiuci train`")
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        return cls(meta, arrays)
+
+
+def versions() -> dict[str, str]:
+    import sklearn
+
+    from .. import __version__
+
+    return {"xiuci": __version__, "scikit-learn": sklearn.__version__}
+
+
+def mixed(probs: np.ndarray, margin: float) -> np.ndarray:
+    """True where the top two probabilities are within `margin`."""
+    top = np.sort(probs, axis=1)[:, -2:]
+    return (top[:, 1] - top[:, 0]) < margin
