@@ -16,6 +16,22 @@ DOC_ATTRS = {
 }
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once and kept in `doc.user_data` (Doc.text joins every token on each access)."""
+    text = doc.user_data.get("xiuci_text")
+    if text is None:
+        text = doc.user_data["xiuci_text"] = doc.text
+    return text
+
+
+def token_bounds(doc: Doc) -> set[int]:
+    """Character offsets where a token starts or ends."""
+    from spacy.attrs import IDX, LENGTH
+
+    arr = doc.to_array([IDX, LENGTH])
+    return set(arr[:, 0].tolist()) | set((arr[:, 0] + arr[:, 1]).tolist())
+
+
 def register_extensions() -> None:
     """Register every xiuci extension once (safe to call repeatedly)."""
     for name, default in SPAN_ATTRS.items():

@@ -7,6 +7,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 SPAN_TYPES = ("parallelism", "idiom", "exhortation")
 SPAN_LABELS = {
     "parallelism": ("parallelism", "antithesis", "enumeration"),
@@ -22,13 +24,13 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def span_record(span, para_start: int, span_type: str) -> dict:
+def span_record(span, para_start: int, span_type: str, text: str) -> dict:
     rec = {
         "type": span_type,
         "label": span.label_,
         "start": span.start_char - para_start,
         "end": span.end_char - para_start,
-        "text": span.text,
+        "text": text[span.start_char : span.end_char],
     }
     if span_type == "parallelism":
         rec["members"] = [[s - para_start, e - para_start] for s, e in span._.xiuci_members or []]
@@ -43,13 +45,14 @@ def doc_to_record(doc: Doc, speech: str, source: str = "", encoding: str = "", m
         key=lambda b: b[0].start_char,
     )
     starts = [b[0].start_char for b in blocks]
+    text = doc_text(doc)
     paragraphs = []
     for span, is_heading in blocks:
         paragraphs.append(
             {
                 "index": span._.xiuci_index,
                 "line": span._.xiuci_line,
-                "text": span.text,
+                "text": text[span.start_char : span.end_char],
                 "heading": is_heading,
                 "heading_kind": span.label_ if is_heading else None,
                 "label": None if is_heading or not span.label_ else span.label_,
@@ -63,13 +66,13 @@ def doc_to_record(doc: Doc, speech: str, source: str = "", encoding: str = "", m
         for span in sorted(doc.spans.get(span_type, []), key=lambda s: (s.start_char, s.end_char)):
             i = bisect.bisect_right(starts, span.start_char) - 1
             if i >= 0 and span.end_char <= blocks[i][0].end_char:
-                paragraphs[i]["spans"].append(span_record(span, starts[i], span_type))
+                paragraphs[i]["spans"].append(span_record(span, starts[i], span_type, text))
     return {
         "schema": SCHEMA_VERSION,
         "speech": speech,
         "source": source,
         "encoding": encoding,
-        "sha1": text_hash(doc.text),
+        "sha1": text_hash(text),
         "meta": dict(meta or {}),
         "paragraphs": paragraphs,
     }

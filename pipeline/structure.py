@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -59,7 +59,7 @@ class SpeechStructure:
     def __call__(self, doc: Doc) -> Doc:
         paragraphs, headings = [], []
         offset, index = 0, 0
-        for line_no, line in enumerate(doc.text.split("\n")):
+        for line_no, line in enumerate(doc_text(doc).split("\n")):
             stripped = line.strip()
             if stripped:
                 start = offset + len(line) - len(line.lstrip())

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from .lexicon import load_lists, read_list_setting, save_lists
 from .scoring import score_span_group
 
@@ -93,7 +94,7 @@ class ExhortationTagger:
         return True
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         cues = self.cues(doc, text)
         spans = []
         i = 0

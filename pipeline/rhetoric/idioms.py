@@ -11,6 +11,9 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from spacy.attrs import IDX
+
+from ..extensions import doc_text
 from ..segmenter import XiuciTokenizer
 from .lexicon import load_lists, load_words, save_lists
 from .scoring import score_span_group
@@ -62,7 +65,7 @@ class IdiomTagger:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc.text)
+        found = self.find(doc_text(doc))
         split_tokens_at(doc, {o for s, e, _ in found for o in (s, e)})
         doc.spans[self.spans_key] = [doc.char_span(s, e, label=label) for s, e, label in found]
         return doc
@@ -83,7 +86,7 @@ def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
     """Split the tokens that have one of these character offsets strictly inside them."""
     if not offsets:
         return
-    starts = [token.idx for token in doc]
+    starts = doc.to_array(IDX).tolist()
     cuts: dict[int, list[int]] = {}
     for o in sorted(offsets):
         i = bisect.bisect_right(starts, o) - 1

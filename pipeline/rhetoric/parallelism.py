@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions, token_bounds
 from .lexicon import load_lists, load_words, read_list_setting, save_lists
 from .scoring import score_span_group
 
@@ -191,10 +191,13 @@ class ParallelismTagger:
     def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
         text, (a, b) = self._text, first
-        cands = [p for p in range(a + 1, b) if p in self._bounds and text[p] not in self.stopchars]
-        same = sorted((p for p in cands if text[p] == ref[0]), reverse=True)
-        sized = sorted((p for p in cands if abs(b - p - typical) <= 2 and p not in same), key=lambda p: (abs(b - p - typical), p))
-        return [a, *same, *sized]
+        starts = [a]
+        if ref[0] in text[a + 1 : b]:
+            starts += sorted((p for p in range(a + 1, b) if text[p] == ref[0] and p in self._bounds and text[p] not in self.stopchars), reverse=True)
+        if b - a > typical + 1:
+            sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and p in self._bounds and text[p] not in self.stopchars]
+            starts += sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
+        return starts
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
@@ -207,6 +210,9 @@ class ParallelismTagger:
     def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int, tail: bool):
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best, start = self._text, None, None
+        (a, b), (c, d) = units[i], units[i + 1]
+        if text[c] not in text[a:b] and text[b - 1] != text[d - 1] and d - c > 8:
+            return None  # no shared first or last character and too long for a shape: no frame possible
         for j in range(i + 2, len(units) + 1):
             members = list(units[i:j])
             if tail:
@@ -215,7 +221,7 @@ class ParallelismTagger:
                 rest = members[1:-1] or members[1:]
                 typical = sorted(e - s for s, e in rest)[len(rest) // 2]
                 ref = text[members[1][0] : members[1][1]]
-                for p in self.lead_starts(doc, members[0], ref, typical)[:6]:
+                for p in self.lead_starts(doc, members[0], ref, typical)[:4]:
                     trial = [(p, members[0][1]), *members[1:]]
                     if all(b - a <= limit for a, b in trial) and self.member_frame(doc, trial, inner):
                         start = p
@@ -318,9 +324,9 @@ class ParallelismTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        # per-Doc state for the helpers: the text (doc.text is rebuilt on every access) and token boundaries
-        self._text = doc.text
-        self._bounds = {t.idx for t in doc} | {t.idx + len(t.text) for t in doc}
+        # per-Doc state for the helpers: the text and the token boundaries
+        self._text = doc_text(doc)
+        self._bounds = token_bounds(doc)
         paragraphs = doc.spans.get("paragraph")
         blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), re.compile("\n"))
         if paragraphs is not None and "heading" in doc.spans:
