@@ -3,7 +3,8 @@
 `annotations.jsonl` grows one whole line per finished speech (flushed as it is written); a run that is
 killed leaves at most one partial last line, which the next run drops before skipping every speech
 already done (keyed by source path and content hash). The paragraph tables are rebuilt from the JSONL
-at the end of each run; the HTML view of a speech is written as soon as it is done.
+at the end of each run; the HTML view of a speech is written as soon as it is done. Failed inputs go
+to `errors.jsonl` and the run goes on.
 """
 from __future__ import annotations
 
@@ -39,19 +40,80 @@ def load_done(path: Path) -> set[tuple[str, str]]:
         return set()
     data = path.read_bytes()
     if data and not data.endswith(b"\n"):
-        keep = data.rfind(b"\n") + 1
         with path.open("r+b") as handle:
-            handle.truncate(keep)
+            handle.truncate(data.rfind(b"\n") + 1)
     return {(r["source"], r["sha1"]) for r in read_records(path)}
 
 
-def html_name(record: dict, used: set[str]) -> str:
-    """File name of a speech's HTML view: its stem, made unique with the content hash if needed."""
-    name = f"{record['speech']}.html"
-    if name in used:
-        name = f"{record['speech']}-{record['sha1'][:8]}.html"
-    used.add(name)
-    return name
+def split_error(error: XiuciError) -> tuple[str, str]:
+    """(path, reason) of a reader error 'path: reason'."""
+    text = str(error)
+    return tuple(text.split(": ", 1)) if ": " in text else ("", text)  # type: ignore[return-value]
+
+
+class OutputFolder:
+    """The files of one annotate run; nothing is created until the first speech is done."""
+
+    def __init__(self, out: str | Path, html: bool = True, parquet: bool = True):
+        self.out = Path(out)
+        self.html = html
+        self.parquet = parquet
+        self.summary = RunSummary()
+        self.done = load_done(self.out / ANNOTATIONS)
+        self._handle = self._errors = None
+        self._pending: list[dict] = []
+        self._names: set[str] = set()
+
+    def is_done(self, speech: Speech) -> bool:
+        if (speech.source, text_hash(speech.text)) in self.done:
+            self.summary.skipped += 1
+            return True
+        return False
+
+    def error(self, path: str, reason: str) -> None:
+        self.summary.failed.append((path, reason))
+        entry = {"source": path, "error": reason}
+        if self._errors is None:
+            self._pending.append(entry)
+        else:
+            self._errors.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._errors.flush()
+
+    def write(self, record: dict) -> None:
+        if self._handle is None:
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._handle = (self.out / ANNOTATIONS).open("a", encoding="utf-8")
+            self._errors = (self.out / ERRORS).open("w", encoding="utf-8")
+            for entry in self._pending:
+                self._errors.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.flush()
+        if self.html:
+            name = f"{record['speech']}.html"
+            if name in self._names:
+                name = f"{record['speech']}-{record['sha1'][:8]}.html"
+            self._names.add(name)
+            write_text(self.out / name, render_speech(record))
+        self.summary.written += 1
+
+    def close(self) -> RunSummary:
+        """Flush and close; rebuild the paragraph tables from the whole annotations.jsonl."""
+        if self._handle is not None:
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            self._errors.close()
+        if (self.out / ANNOTATIONS).exists():
+            if self._handle is None:
+                write_text(self.out / ERRORS, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self._pending))
+            write_csv(self.out / ANNOTATIONS, self.out / "paragraphs.csv")
+            if self.parquet:
+                write_parquet(self.out / ANNOTATIONS, self.out / "paragraphs.parquet")
+        return self.summary
+
+
+def meta_for(meta: dict, speech: Speech) -> dict:
+    """Metadata row of a speech, matched by file name or by stem."""
+    return dict(meta.get(Path(speech.source).name) or meta.get(speech.name) or {})
 
 
 class Annotator:
@@ -59,72 +121,27 @@ class Annotator:
 
     def __init__(self, nlp, out_dir: str | Path, *, html: bool = True, parquet: bool = True, meta: Optional[dict] = None):
         self.nlp = nlp
-        self.out = Path(out_dir)
+        self.out_dir = out_dir
         self.html = html
         self.parquet = parquet
         self.meta = meta or {}
 
-    def speeches(self, files: Iterable[str], done: set, summary: RunSummary, errors) -> Iterator[tuple[str, Speech]]:
-        for item in iter_speeches(files):
-            if isinstance(item, XiuciError):
-                path, reason = str(item).split(": ", 1) if ": " in str(item) else ("", str(item))
-                summary.failed.append((path, reason))
-                errors(path, reason)
-                continue
-            if (item.source, text_hash(item.text)) in done:
-                summary.skipped += 1
-                continue
-            yield item.text, item
-
     def run(self, inputs: Iterable[str], n_process: int = 1, batch_size: int = 4, progress: Optional[Callable] = None) -> RunSummary:
         files = expand_inputs(inputs)
-        summary = RunSummary()
-        annotations = self.out / ANNOTATIONS
-        done = load_done(annotations)
-        pending_errors: list[dict] = []
-        error_handle = None
+        out = OutputFolder(self.out_dir, self.html, self.parquet)
 
-        def errors(path: str, reason: str) -> None:
-            nonlocal error_handle
-            entry = {"source": path, "error": reason}
-            if error_handle is None:
-                pending_errors.append(entry)
-            else:
-                error_handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                error_handle.flush()
+        def pending() -> Iterator[tuple[str, Speech]]:
+            for item in iter_speeches(files):
+                if isinstance(item, XiuciError):
+                    out.error(*split_error(item))
+                elif not out.is_done(item):
+                    yield item.text, item
 
-        used_names: set[str] = set()
-        handle = None
         try:
-            docs = self.nlp.pipe(self.speeches(files, done, summary, errors), as_tuples=True, n_process=n_process, batch_size=batch_size)
-            for doc, speech in docs:
-                if handle is None:
-                    self.out.mkdir(parents=True, exist_ok=True)
-                    handle = annotations.open("a", encoding="utf-8")
-                    error_handle = (self.out / ERRORS).open("w", encoding="utf-8")
-                    for entry in pending_errors:
-                        error_handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                record = doc_to_record(doc, speech.name, speech.source, speech.encoding, self.meta_for(speech))
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                handle.flush()
-                if self.html:
-                    write_text(self.out / html_name(record, used_names), render_speech(record))
-                summary.written += 1
+            for doc, speech in self.nlp.pipe(pending(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+                out.write(doc_to_record(doc, speech.name, speech.source, speech.encoding, meta_for(self.meta, speech)))
                 if progress:
                     progress(speech)
         finally:
-            if handle is not None:
-                os.fsync(handle.fileno())
-                handle.close()
-            if error_handle is not None:
-                error_handle.close()
-        if annotations.exists():
-            if error_handle is None:
-                write_text(self.out / ERRORS, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in pending_errors))
-            write_csv(annotations, self.out / "paragraphs.csv")
-            if self.parquet:
-                write_parquet(annotations, self.out / "paragraphs.parquet")
+            summary = out.close()
         return summary
-
-    def meta_for(self, speech: Speech) -> dict:
-        return dict(self.meta.get(Path(speech.source).name) or self.meta.get(speech.name) or {})

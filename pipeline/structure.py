@@ -47,6 +47,9 @@ def heading_kind(line: str) -> Optional[str]:
 
 @Language.factory("speech_structure", default_config={})
 def make_structure(nlp: Language, name: str) -> "SpeechStructure":
+    # spaCy's 1,000,000-character default guards parser and NER memory; this pipeline has neither,
+    # and a whole report or a long unpunctuated line must not be refused
+    nlp.max_length = max(nlp.max_length, 100_000_000)
     return SpeechStructure(name)
 
 

@@ -48,7 +48,7 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         best = from_bytes(data, cp_isolation=CANDIDATES).best()
         if best is None:
-            raise XiuciError(f"{where}: not a text file (no encoding among {', '.join(CANDIDATES)} fits)") from None
+            raise XiuciError(f"{where}: not a text file (binary, or an encoding other than UTF-8/16, GB18030 and Big5)") from None
         text, name = str(best), best.encoding.replace("_", "-")
     if "\x00" in text or sum(c < " " and c not in "\n\r\t\f" for c in text) > len(text) / 100:
         raise XiuciError(f"{where}: not a text file (binary content)")
