@@ -181,7 +181,8 @@ class ParallelismTagger:
         inner = members[1:-1] or members[:-1]
         typical = sorted(e - s for s, e in inner)[len(inner) // 2]
         (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
-        if (b - a > typical + 1 and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
+        longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
+        if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
             ends = [q for q in range(a + 1, b) if q in bounds and q - a <= typical + 2 and text[q - 1] not in self.stopchars]
             if ends:
                 best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
@@ -191,32 +192,35 @@ class ParallelismTagger:
     def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
         text, (a, b) = self._text, first
-        starts = [a]
-        if ref[0] in text[a + 1 : b]:
-            starts += sorted((p for p in range(a + 1, b) if text[p] == ref[0] and p in self._bounds and text[p] not in self.stopchars), reverse=True)
+        same = []
+        if ref[0] in text[a + 1 : b] and text[a] != ref[0]:
+            same = sorted((p for p in range(a + 1, b) if text[p] == ref[0] and p in self._bounds and text[p] not in self.stopchars), reverse=True)
+        sized = []
         if b - a > typical + 1:
             sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and p in self._bounds and text[p] not in self.stopchars]
-            starts += sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
-        return starts
+            sized = sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
+        return [*same, *sized, a] if b - a > typical + 2 else [*same, a, *sized]
+
+    def content_chars(self, frame: str) -> int:
+        return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
         frame = self.frame([text[a:b] for a, b in members], inner)
-        if frame and max(b - a for a, b in members) > self.max_item_chars:
-            if len([c for c in frame.replace("_", "") if c not in self.stopchars and HAN.match(c)]) < 2:
+        sizes = [b - a for a, b in members]
+        if frame and max(sizes) > self.max_item_chars:
+            if self.content_chars(frame) < 2:
                 frame = None
         return frame or self.shape_frame(doc, members)
 
-    def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int, tail: bool):
+    def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int):
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best, start = self._text, None, None
         (a, b), (c, d) = units[i], units[i + 1]
-        if text[c] not in text[a:b] and text[b - 1] != text[d - 1] and d - c > 8:
+        if text[c] not in text[a:b] and text[b - 1] not in text[c:d] and d - c > 8:
             return None  # no shared first or last character and too long for a shape: no frame possible
         for j in range(i + 2, len(units) + 1):
-            members = list(units[i:j])
-            if tail:
-                members = self.trim_tail(doc, members)
+            members = self.trim_tail(doc, list(units[i:j]))
             if start is None:
                 rest = members[1:-1] or members[1:]
                 typical = sorted(e - s for s, e in rest)[len(rest) // 2]
@@ -235,11 +239,15 @@ class ParallelismTagger:
             if frame is None:
                 break
             best = (members, frame)
+        if best and len(best[0]) == 2:
+            sizes = [b - a for a, b in best[0]]
+            if min(sizes) < 0.6 * max(sizes):
+                return None  # a pair is an antithesis only when its members are balanced
         return best
 
-    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int, tail: bool = False) -> Iterable[tuple[list[Unit], str]]:
+    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:
         """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""
-        found = [r for r in (self.run_at(doc, units, i, inner, limit, tail) for i in range(len(units) - 1)) if r]
+        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in range(len(units) - 1)) if r]
         taken: list[Unit] = []
         for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
             if not any(a < e and s < b for a, b in members for s, e in taken):
@@ -258,11 +266,12 @@ class ParallelismTagger:
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
             for c_start, c_end in clauses:
                 items = self.split_conjunctions(doc, split_units(text, c_start, c_end, re.compile("[、]")))
-                for members, frame in self.runs(doc, items, None, self.max_item_chars, tail=True):
+                for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
-        found.extend(self.enumerations(text, start, end))
-        found.extend(self.repetitions(doc, start, end))
-        return dedupe(found)
+        enumerations = self.enumerations(text, start, end)
+        items = {m[0] for label, members, _ in enumerations if label == "enumeration" for m in members}
+        found = [f for f in found if not {m[0] for m in f[1]} <= items]  # numbered items sharing only their markers
+        return dedupe(found + enumerations + self.repetitions(doc, start, end))
 
     def split_conjunctions(self, doc: Doc, items: list[Unit]) -> list[Unit]:
         """Split list items at a conjunction token (凝聚力和战斗力 → 凝聚力 | 战斗力) when the list has 、."""

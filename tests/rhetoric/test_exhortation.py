@@ -1,0 +1,35 @@
+import pytest
+
+from tests.conftest import spans_of
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the guide's own examples: one span to the sentence end; two spans split before the next cue's clause
+        ("要通过专项行动，引导各级干部强化理论武装，加强党性修养，不断增强主动担当作为的思想自觉和行动自觉。",
+         [("要通过专项行动，引导各级干部强化理论武装，加强党性修养，不断增强主动担当作为的思想自觉和行动自觉", "obligation")]),
+        ("对于这些思想问题决不能掉以轻心，必须坚决纠正。", [("决不能掉以轻心", "prohibition"), ("必须坚决纠正", "obligation")]),
+        ("各级党委要加强组织领导，切实履行主体责任，着力解决群众反映强烈的突出问题。",
+         [("要加强组织领导", "obligation"), ("切实履行主体责任", "resolve"), ("着力解决群众反映强烈的突出问题", "resolve")]),
+        ("让我们更加紧密地团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗！",
+         [("让我们更加紧密地团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗", "appeal")]),
+        ("各地不得擅自提高标准；严禁弄虚作假。", [("不得擅自提高标准", "prohibition"), ("严禁弄虚作假", "prohibition")]),
+    ],
+)
+def test_exhortations(nlp, text, expected):
+    assert spans_of(nlp(text), "exhortation") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上级的要求很明确，这项工作十分重要，主要任务已经完成。",  # 要求 / 重要 / 主要
+        "现有设施还不能满足群众需要。",  # 不能 = unable
+        "我们要看到，经济发展面临的外部环境依然复杂。",  # an observation
+        "总书记强调“广大干部要在知行合一中主动担当作为”。",  # a reported requirement
+        "去年我们坚决打赢了脱贫攻坚战，切实改善了群众生活。",  # steps already taken
+    ],
+)
+def test_hard_negatives(nlp, text):
+    assert spans_of(nlp(text), "exhortation") == []

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.conftest import spans_of
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("对于这些思想问题决不能掉以轻心，必须坚决纠正。", [("掉以轻心", "chengyu")]),
+        ("各级干部要真抓实干，攻坚克难。", [("真抓实干", "formula"), ("攻坚克难", "formula")]),
+        ("他们工作一针见血，处事真抓实干的作风令人敬佩。", [("一针见血", "chengyu"), ("真抓实干", "formula")]),
+        ("破除论资排辈的落后思维，为干部遮风挡雨。", [("论资排辈", "formula"), ("遮风挡雨", "formula")]),
+        # free combinations of two ordinary words are not idioms (guide 2)
+        ("全市干部精神面貌焕然一新，干部队伍结构不断优化。", [("焕然一新", "chengyu")]),
+        ("推动新时代转型振兴，展现担当作为的政治品格。", []),
+    ],
+)
+def test_idioms(nlp, text, expected):
+    assert spans_of(nlp(text), "idiom") == expected
+
+
+def test_idiom_offsets_are_the_four_characters_even_inside_a_token(nlp):
+    # the user dictionary keeps 全面从严治党 one token; the formula inside it is split out, offsets exact
+    assert [t.text for t in nlp.make_doc("推进全面从严治党。")] == ["推进", "全面从严治党", "。"]
+    doc = nlp("推进全面从严治党。")
+    [span] = doc.spans["idiom"]
+    assert (span.text, span.label_, span.start_char, span.end_char) == ("从严治党", "formula", 4, 8)
+    assert [t.text for t in doc] == ["推进", "全面", "从严治党", "。"]
+
+
+def test_lexicon_round_trip(nlp, tmp_path):
+    pipe = nlp.get_pipe("idioms")
+    pipe.to_disk(tmp_path)
+    clone = type(pipe).__new__(type(pipe))
+    clone.tokenizer, clone.spans_key, clone.name = None, "idiom", "idioms"
+    clone.from_disk(tmp_path)
+    assert clone.labels == pipe.labels

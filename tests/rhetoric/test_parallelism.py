@@ -1,0 +1,38 @@
+import pytest
+
+
+def figures(doc):
+    return [(s.text, s.label_, s._.xiuci_frame) for s in sorted(doc.spans["parallelism"], key=lambda s: s.start_char)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("各级干部要靠工作、靠实绩、靠人品、靠公认，真抓实干。", [("靠工作、靠实绩、靠人品、靠公认", "parallelism", "靠_")]),
+        ("营造只要想干，就有舞台；只要敢干，就有支持；只要干成，就有奖励的良好氛围。",
+         [("只要想干，就有舞台；只要敢干，就有支持；只要干成，就有奖励", "parallelism", "只要_，就有_")]),
+        ("始终保持强大的创造力、凝聚力、战斗力。", [("创造力、凝聚力、战斗力", "parallelism", "_力")]),
+        ("努力重拾信心、重塑形象、重振雄风。", [("重拾信心、重塑形象、重振雄风", "parallelism", "重_")]),
+        ("坚持加强教育，发展民主，健全法制，强化监督。", [("加强教育，发展民主，健全法制，强化监督", "parallelism", "V+O")]),
+        ("激励干部新时代新担当新作为。", [("新时代新担当新作为", "parallelism", "新_")]),
+        ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
+        ("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导。",
+         [("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导", "enumeration", "一是_；二是_…")]),
+        # unrelated noun lists and lists of concepts share no frame (guide 2)
+        ("统筹推进乡村振兴、防范风险、扫黑除恶、环境保护等工作。", []),
+        ("坚持创新、协调、绿色、开放、共享的发展理念。", []),
+    ],
+)
+def test_figures(nlp, text, expected):
+    assert figures(nlp(text)) == expected
+
+
+def test_members_are_recorded_as_offsets(nlp):
+    doc = nlp("要靠工作、靠实绩、靠人品。")
+    [span] = doc.spans["parallelism"]
+    assert [doc.text[a:b] for a, b in span._.xiuci_members] == ["靠工作", "靠实绩", "靠人品"]
+
+
+def test_two_members_are_never_parallelism(nlp):
+    doc = nlp("广大干部要敢担当、善作为，敢于容错，善于纠错。")
+    assert all(s.label_ != "parallelism" for s in doc.spans["parallelism"])
