@@ -1,6 +1,6 @@
 """Exhortations → `doc.spans["exhortation"]`, labels obligation, prohibition, resolve and appeal.
 
-Cues are spaCy Matcher token patterns over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
+Cues are token sequences matched by spaCy's PhraseMatcher over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
 so 要 inside 要求/重要/主要/需要 never matches; context rules (configs/lexicons/exhortation_context.tsv)
 drop observations (要看到), 'unable' 不能, reported requirements of others and reports of past steps.
 A span runs from its cue to the end of the sentence, or to the end of the last clause before the
@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
@@ -46,10 +46,10 @@ class ExhortationTagger:
 
     def set_rules(self, cues: list[list[str]], context: list[list[str]]) -> None:
         self.lists = {"cues": cues, "context": context}
-        self.matcher = Matcher(self.vocab)
+        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
         by_label = defaultdict(list)
         for tokens, subtype in cues:
-            by_label[subtype].append([{"ORTH": t} for t in tokens.split()])
+            by_label[subtype].append(Doc(self.vocab, words=tokens.split(), spaces=[False] * len(tokens.split())))
         for subtype, patterns in by_label.items():
             self.matcher.add(subtype, patterns)
         self.context = defaultdict(set)

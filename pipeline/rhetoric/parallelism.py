@@ -10,6 +10,7 @@ Each span carries `._.xiuci_members` (character offsets) and `._.xiuci_frame` (e
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -98,11 +99,7 @@ def split_units(text: str, start: int, end: int, sep: re.Pattern) -> list[Unit]:
 
 
 def common_prefix(strings: list[str]) -> str:
-    first = min(strings, key=len)
-    for i, ch in enumerate(first):
-        if any(s[i] != ch for s in strings):
-            return first[:i]
-    return first
+    return os.path.commonprefix(strings)
 
 
 def common_suffix(strings: list[str]) -> str:
@@ -136,7 +133,8 @@ class ParallelismTagger:
             chars = ["_" if len({p[i] for p in parts}) > 1 else parts[0][i] for i in range(len(parts[0]))]
             frame = re.sub("_+", "_", "".join(chars))
         else:
-            pre, suf = common_prefix(parts), common_suffix(parts)
+            pre = common_prefix(parts) if len({p[0] for p in parts}) == 1 else ""
+            suf = common_suffix(parts) if len({p[-1] for p in parts}) == 1 else ""
             if len(pre) + len(suf) >= min(lengths):
                 return None
             frame = f"{pre}_{suf}"
@@ -183,7 +181,7 @@ class ParallelismTagger:
         (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
-            ends = [q for q in range(a + 1, b) if q in bounds and q - a <= typical + 2 and text[q - 1] not in self.stopchars]
+            ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if q in bounds and text[q - 1] not in self.stopchars]
             if ends:
                 best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
                 return [*members[:-1], (a, best)]
@@ -217,7 +215,7 @@ class ParallelismTagger:
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best, start = self._text, None, None
         (a, b), (c, d) = units[i], units[i + 1]
-        if text[c] not in text[a:b] and text[b - 1] not in text[c:d] and d - c > 8:
+        if d - c > 1.5 * limit or (text[c] not in text[a:b] and text[b - 1] not in text[c:d] and d - c > 8):
             return None  # no shared first or last character and too long for a shape: no frame possible
         for j in range(i + 2, len(units) + 1):
             members = self.trim_tail(doc, list(units[i:j]))
