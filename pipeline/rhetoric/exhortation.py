@@ -16,8 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from .lexicon import load_lists, read_list_setting, save_lists
-from .scoring import score_span_group
+from .base import RhetoricComponent
+from .lexicon import read_list_setting
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
@@ -35,7 +35,7 @@ def make_exhortation(nlp: Language, name: str, cues: str, context: str, spans_ke
     )
 
 
-class ExhortationTagger:
+class ExhortationTagger(RhetoricComponent):
     """Find directive clauses and their subtype."""
 
     def __init__(self, nlp, name, *, cues, context, spans_key="exhortation"):
@@ -121,13 +121,5 @@ class ExhortationTagger:
         doc.spans[self.spans_key] = spans
         return doc
 
-    def score(self, examples, **kwargs) -> dict:
-        return score_span_group(examples, self.spans_key)
-
-    def to_disk(self, path, exclude=tuple()) -> None:
-        save_lists(path, self.lists)
-
-    def from_disk(self, path, exclude=tuple()):
-        lists = load_lists(path)
+    def apply_lists(self, lists: dict) -> None:
         self.set_rules(lists["cues"], lists["context"])
-        return self

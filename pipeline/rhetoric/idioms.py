@@ -15,8 +15,8 @@ from spacy.attrs import IDX
 
 from ..extensions import doc_text
 from ..segmenter import XiuciTokenizer
-from .lexicon import load_lists, load_words, save_lists
-from .scoring import score_span_group
+from .base import RhetoricComponent
+from .lexicon import load_words
 
 
 @Language.factory(
@@ -36,7 +36,7 @@ def make_idioms(nlp: Language, name: str, chengyu: str, formula: str, exclude: s
     )
 
 
-class IdiomTagger:
+class IdiomTagger(RhetoricComponent):
     """Mark every lexicon idiom, leftmost first, without overlaps; `formula` entries win over `chengyu`."""
 
     def __init__(self, nlp, name, *, chengyu, formula, exclude, spans_key="idiom", feed_tokenizer=True):
@@ -70,16 +70,8 @@ class IdiomTagger:
         doc.spans[self.spans_key] = [doc.char_span(s, e, label=label) for s, e, label in found]
         return doc
 
-    def score(self, examples, **kwargs) -> dict:
-        return score_span_group(examples, self.spans_key)
-
-    def to_disk(self, path, exclude=tuple()) -> None:
-        save_lists(path, self.lists)
-
-    def from_disk(self, path, exclude=tuple()):
-        lists = load_lists(path)
+    def apply_lists(self, lists: dict) -> None:
         self.set_lexicon(lists["chengyu"], lists["formula"], lists["exclude"])
-        return self
 
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:

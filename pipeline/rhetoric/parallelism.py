@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, register_extensions, token_bounds
-from .lexicon import load_lists, load_words, read_list_setting, save_lists
-from .scoring import score_span_group
+from .base import RhetoricComponent
+from .lexicon import load_words, read_list_setting
 
 register_extensions()
 
@@ -106,7 +106,7 @@ def common_suffix(strings: list[str]) -> str:
     return common_prefix([s[::-1] for s in strings])[::-1]
 
 
-class ParallelismTagger:
+class ParallelismTagger(RhetoricComponent):
     """Find runs of members sharing a frame, and numbered enumerations."""
 
     def __init__(self, name, *, markers, stopchars, max_item_chars=12, max_clause_chars=60, word_classes=None, spans_key="parallelism"):
@@ -149,9 +149,8 @@ class ParallelismTagger:
             split = [t.split(inner) for t in texts]
             if len({len(s) for s in split}) == 1 and len(split[0]) > 1:
                 frames = [self.part_frame([s[i] for s in split]) for i in range(len(split[0]))]
-                if frames[0] and all(f is not None or True for f in frames):
-                    return inner.join(f or "_" for f in frames)
-                return None
+                # the first sub-clause must share a frame; later ones may differ freely ("_")
+                return inner.join(f or "_" for f in frames) if frames[0] else None
         return self.part_frame(texts)
 
     def shape_frame(self, doc: Doc, units: list[Unit]) -> Optional[str]:
@@ -349,16 +348,8 @@ class ParallelismTagger:
         doc.spans[self.spans_key] = spans
         return doc
 
-    def score(self, examples, **kwargs) -> dict:
-        return score_span_group(examples, self.spans_key)
-
-    def to_disk(self, path, exclude=tuple()) -> None:
-        save_lists(path, self.lists)
-
-    def from_disk(self, path, exclude=tuple()):
-        lists = load_lists(path)
+    def apply_lists(self, lists: dict) -> None:
         self.set_lists(lists["markers"], lists["stopchars"])
-        return self
 
 
 MARKER_GAP = "_"

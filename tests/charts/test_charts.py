@@ -50,7 +50,7 @@ def meta_years(meta: Path | None, records: list[dict]) -> dict[str, float]:
 @pytest.fixture(scope="module")
 def rendered(chart_input, tmp_path_factory):
     """All figures, all formats, Chinese, with metadata (so trends are drawn), warnings as errors."""
-    annotations, meta, records, _ = chart_input
+    annotations, meta, records = chart_input
     out = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -177,7 +177,7 @@ def test_trends_table_matches_records(rendered):
 
 def test_grouped_english_without_time_skips_trends_with_a_note(chart_input, tmp_path):
     """by = a metadata column keyed by speech stem; no year/date → trends skipped, said in index.html."""
-    annotations, _, records, _ = chart_input
+    annotations, _, records = chart_input
     meta = tmp_path / "META.csv"
     genres = ["alpha", "beta"]
     meta.write_text("speech,genre\n" + "".join(f"{r['speech']},{genres[i % 2]}\n" for i, r in enumerate(records)),
@@ -200,7 +200,7 @@ def test_grouped_english_without_time_skips_trends_with_a_note(chart_input, tmp_
 
 
 def test_unknown_grouping_column_lists_the_available_ones(chart_input, tmp_path):
-    annotations, meta, _, _ = chart_input
+    annotations, meta, _ = chart_input
     with pytest.raises(XiuciError) as err:
         plot([annotations], tmp_path / "out", meta=meta, by="no_such_column")
     assert "no_such_column" in str(err.value) and "speech" in str(err.value)
@@ -210,7 +210,7 @@ def test_unknown_grouping_column_lists_the_available_ones(chart_input, tmp_path)
 
 
 def test_unknown_order_key_and_format_are_errors(chart_input, tmp_path):
-    annotations, _, _, _ = chart_input
+    annotations, _, _ = chart_input
     with pytest.raises(XiuciError, match="order key"):
         plot([annotations], tmp_path / "out", order="nonsense")
     with pytest.raises(XiuciError, match="format"):
@@ -218,7 +218,7 @@ def test_unknown_order_key_and_format_are_errors(chart_input, tmp_path):
 
 
 def test_malformed_annotations_name_file_and_line(chart_input, tmp_path):
-    annotations, _, _, _ = chart_input
+    annotations, _, _ = chart_input
     first = annotations.read_text(encoding="utf-8").splitlines()[0]
     bad = tmp_path / "bad.jsonl"
     bad.write_text(first + "\n{\"speech\": \"x\", \"paragraphs\": [\n", encoding="utf-8")
@@ -240,7 +240,7 @@ def test_empty_annotations_file_is_an_error_naming_it(tmp_path, content):
 
 
 def test_metadata_without_key_column_is_an_error(chart_input, tmp_path):
-    annotations, _, _, _ = chart_input
+    annotations, _, _ = chart_input
     meta = tmp_path / "META.csv"
     meta.write_text("name,year\na,2020\n", encoding="utf-8")
     with pytest.raises(XiuciError, match=r"META\.csv: .*'file' or 'speech'"):
@@ -248,7 +248,7 @@ def test_metadata_without_key_column_is_an_error(chart_input, tmp_path):
 
 
 def test_bootstrap_is_seeded(chart_input):
-    annotations, meta, _, _ = chart_input
+    annotations, meta, _ = chart_input
     d = chart_data.load([annotations], meta)
     a = chart_data.position_table(d, np.random.default_rng([7, 3]), n_boot=200)
     b = chart_data.position_table(d, np.random.default_rng([7, 3]), n_boot=200)
