@@ -117,7 +117,7 @@ def main() -> None:
     in_process(texts, args.repeat)
     chars = sum(map(len, texts))
     cli([str(CORPUS)], chars, "xiuci annotate, 1 process")
-    if not args.no_parallel:
+    if not args.no_parallel:  # chars/s here include loading the pipeline (about 8 s per process)
         cli([str(CORPUS), "--n-process", "2"], chars, "xiuci annotate --n-process 2")
         cli([str(CORPUS), "--dask", "local:2"], chars, "xiuci annotate --dask local:2")
     if args.memory:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -126,19 +127,25 @@ class Annotator:
         self.parquet = parquet
         self.meta = meta or {}
 
-    def run(self, inputs: Iterable[str], n_process: int = 1, batch_size: int = 4, progress: Optional[Callable] = None) -> RunSummary:
+    def run(self, inputs: Iterable[str], n_process: int = 1, batch_size: int = 1, progress: Optional[Callable] = None) -> RunSummary:
         files = expand_inputs(inputs)
         out = OutputFolder(self.out_dir, self.html, self.parquet)
 
-        def pending() -> Iterator[tuple[str, Speech]]:
+        # texts go to nlp.pipe without their context (as_tuples would tokenise in this process);
+        # docs come back in order, so each one pairs with the oldest speech still waiting
+        waiting: deque[Speech] = deque()
+
+        def pending() -> Iterator[str]:
             for item in iter_speeches(files):
                 if isinstance(item, XiuciError):
                     out.error(*split_error(item))
                 elif not out.is_done(item):
-                    yield item.text, item
+                    waiting.append(item)
+                    yield item.text
 
         try:
-            for doc, speech in self.nlp.pipe(pending(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            for doc in self.nlp.pipe(pending(), n_process=n_process, batch_size=batch_size):
+                speech = waiting.popleft()
                 out.write(doc_to_record(doc, speech.name, speech.source, speech.encoding, meta_for(self.meta, speech)))
                 if progress:
                     progress(speech)

@@ -48,7 +48,7 @@ def annotate(
     model: Optional[Path] = typer.Option(None, help="Pipeline config (.cfg) or saved pipeline folder; default configs/default.cfg."),
     segmenter: Optional[str] = typer.Option(None, help="Override the tokenizer: pkuseg, jieba or char."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (spaCy nlp.pipe)."),
-    batch_size: int = typer.Option(4, help="Speeches per batch."),
+    batch_size: int = typer.Option(1, help="Speeches per batch sent to a worker process (speeches are long: 1 balances best)."),
     meta: Optional[Path] = typer.Option(None, help="CSV of metadata per file (file/speech column + year, genre, ...)."),
     html: bool = typer.Option(True, help="Write one annotated HTML view per speech."),
     dask: Optional[str] = typer.Option(None, help="Dask scheduler address, or local:N for a local cluster of N workers."),
