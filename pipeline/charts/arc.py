@@ -1,7 +1,6 @@
 """Figure 2: each speech as a strip of its paragraphs in order, coloured by label, widths ∝ characters."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter

@@ -21,7 +21,6 @@ from .lexicon import read_list_setting
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
-QUOTES = re.compile(r"“[^“”]*”?")
 
 
 @Language.factory(

@@ -26,11 +26,9 @@ from .lexicon import load_words, read_list_setting
 register_extensions()
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-LEVELS = (  # (separator between members, separator inside a member)
-    (re.compile(r"[；;。！？!?]"), "，"),
-    (re.compile(r"[，,；;。！？!?：:]"), None),
-    (re.compile(r"[、，,；;。！？!?：:]"), None),
-)
+SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or ；-clauses (split inside at ，)
+CLAUSES = re.compile(r"[，,；;。！？!?：:]")
+ITEMS = re.compile(r"[、]")
 Unit = tuple[int, int]  # character offsets in the Doc
 # coarse word classes of jieba's dictionary tags, for frames of shape (经风雨、见世面、长才干 = V+O)
 # (adjectives also serve as predicates: 健全法制 has the shape of 加强教育)
@@ -254,15 +252,15 @@ class ParallelismTagger(RhetoricComponent):
     def figures(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         text = self._text
         found = []
-        sentences = split_units(text, start, end, LEVELS[0][0])
-        for members, frame in self.runs(doc, sentences, LEVELS[0][1], self.max_clause_chars * 2):
+        sentences = split_units(text, start, end, SENTENCES)
+        for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2):
             found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
         for s_start, s_end in sentences:
-            clauses = split_units(text, s_start, s_end, LEVELS[1][0])
+            clauses = split_units(text, s_start, s_end, CLAUSES)
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
             for c_start, c_end in clauses:
-                items = self.split_conjunctions(doc, split_units(text, c_start, c_end, re.compile("[、]")))
+                items = self.split_conjunctions(doc, split_units(text, c_start, c_end, ITEMS))
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
         enumerations = self.enumerations(text, start, end)

@@ -3,7 +3,6 @@ glyph), the PDF embeds the CJK font, and each CSV table agrees with counts taken
 from __future__ import annotations
 
 import collections
-import json
 import warnings
 from pathlib import Path
 
