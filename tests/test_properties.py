@@ -1,5 +1,5 @@
 """Annotation never crashes on arbitrary text, and every span's offsets point at its text."""
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import doc_to_record
@@ -26,13 +26,14 @@ def check(nlp, text):
                 assert s["start"] <= a < b <= s["end"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(TEXT)
 def test_arbitrary_text(nlp, text):
     check(nlp, text)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(["靠工作", "，", "。", "，"])  # an empty clause after a comma once broke frame finding
 @given(st.lists(st.sampled_from(["靠工作", "靠实绩", "、", "，", "要坚持", "必须", "一是", "；二是", "Hello", "2024年", "。", "\n"]), max_size=60))
 def test_mixed_scripts_and_figures(nlp, parts):
     check(nlp, "".join(parts))

@@ -124,7 +124,7 @@ class ParallelismTagger(RhetoricComponent):
     # frames -------------------------------------------------------------------------------
     def part_frame(self, parts: list[str]) -> Optional[str]:
         """Frame of aligned sub-clauses: shared prefix/suffix, or shared positions if equal length."""
-        if len(set(parts)) < len(parts):
+        if len(set(parts)) < len(parts) or not all(parts):
             return None
         lengths = {len(p) for p in parts}
         if len(lengths) == 1 and min(lengths) <= 8:
