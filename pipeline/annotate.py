@@ -112,6 +112,15 @@ class OutputFolder:
         return self.summary
 
 
+def read_meta(path: Path) -> dict:
+    """META.csv (a `file` or `speech` column, any others) → {file name or stem: {column: text}}."""
+    from .charts.data import read_meta_text
+
+    table = read_meta_text(path)
+    key = "file" if "file" in table.columns else "speech"
+    return {row[key]: {k: v for k, v in row.items() if k != key} for row in table.to_dict("records")}
+
+
 def meta_for(meta: dict, speech: Speech) -> dict:
     """Metadata row of a speech, matched by file name or by stem."""
     return dict(meta.get(Path(speech.source).name) or meta.get(speech.name) or {})

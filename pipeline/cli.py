@@ -1,7 +1,6 @@
 """The `xiuci` command line: annotate, train, evaluate, suggest, plot. Logic lives in the modules it calls."""
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -26,21 +25,6 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def read_meta(path: Optional[Path]) -> dict:
-    """META.csv (a `file` or `speech` column, any others) → {file name or stem: {column: value}}."""
-    if path is None:
-        return {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as e:
-        raise XiuciError(f"{path}: cannot read ({e.strerror or e})") from None
-    if not rows or not ({"file", "speech"} & set(rows[0])):
-        raise XiuciError(f"{path}: a metadata CSV needs a 'file' or 'speech' column and at least one row")
-    key = "file" if "file" in rows[0] else "speech"
-    return {r[key]: {k: v for k, v in r.items() if k != key} for r in rows}
-
-
 @app.command()
 def annotate(
     inputs: List[str] = typer.Argument(..., help="Speech files (.txt, .docx), directories, or - for stdin."),
@@ -54,12 +38,12 @@ def annotate(
     dask: Optional[str] = typer.Option(None, help="Dask scheduler address, or local:N for a local cluster of N workers."),
 ) -> None:
     """Annotate speeches into OUT/annotations.jsonl, paragraphs.csv, paragraphs.parquet and HTML views."""
-    from .annotate import Annotator
+    from .annotate import Annotator, read_meta
     from .io.readers import expand_inputs
 
     try:
         files = expand_inputs(inputs)
-        metadata = read_meta(meta)
+        metadata = read_meta(meta) if meta else {}
         if dask:
             from .distributed import run_dask
 

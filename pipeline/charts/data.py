@@ -52,6 +52,16 @@ def read_annotations(paths: Iterable[str | Path]) -> list[dict]:
 
 def read_meta(path: str | Path) -> pd.DataFrame:
     """META.csv (or .tsv): a `file` or `speech` column plus free columns; numbers become numbers."""
+    df = read_meta_text(path)
+    for col in df.columns:
+        if col in ("file", "speech"):
+            continue
+        df[col] = _numeric_or_text(df[col])
+    return df
+
+
+def read_meta_text(path: str | Path) -> pd.DataFrame:
+    """The metadata table as text, its key column checked (present, no duplicates)."""
     path = Path(path)
     sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
@@ -69,10 +79,6 @@ def read_meta(path: str | Path) -> pd.DataFrame:
             dup = df[key][df[key].duplicated() & (df[key] != "")]
             if len(dup):
                 raise XiuciError(f"{path}: {key} {dup.iloc[0]!r} appears more than once")
-    for col in df.columns:
-        if col in ("file", "speech"):
-            continue
-        df[col] = _numeric_or_text(df[col])
     return df
 
 

@@ -35,13 +35,12 @@ def _manual(paragraph: dict) -> dict:
 
 def render_speech(record: dict) -> str:
     """A standalone HTML page for one annotation record."""
-    colors = {**SPAN_COLORS}
     parts = [f"<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'><title>{html.escape(record['speech'])}</title>{STYLE}</head><body>"]
     parts.append(f"<h1>{html.escape(record['speech'])}</h1><div class='legend'>")
     for label in PARAGRAPH_LABELS:
         parts.append(f"<span style='border-left:6px solid {LABEL_COLORS[label]}'>{label}</span>")
     for group, labels in SPAN_LABELS.items():
-        parts.extend(f"<span style='background:{colors[label]}'>{group}: {label}</span>" for label in labels)
+        parts.extend(f"<span style='background:{SPAN_COLORS[label]}'>{group}: {label}</span>" for label in labels)
     parts.append("</div>")
     for p in record["paragraphs"]:
         if p["heading"]:
@@ -51,7 +50,7 @@ def render_speech(record: dict) -> str:
         score = p["scores"].get(p["label"]) if p["label"] else None
         meta = f"#{p['index']} · {p['label'] or 'unlabelled'}" + (f" ({score:.2f})" if score is not None else "")
         meta += " · mixed" if p["mixed"] else ""
-        body = displacy.render(_manual(p), style="span", manual=True, options={"colors": colors}, page=False, jupyter=False)
+        body = displacy.render(_manual(p), style="span", manual=True, options={"colors": SPAN_COLORS}, page=False, jupyter=False)
         parts.append(f"<div class='para' style='border-left-color:{color}'><div class='meta'>{html.escape(meta)}</div>{body}</div>")
     parts.append("</body></html>")
     return "\n".join(parts)

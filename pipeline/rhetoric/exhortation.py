@@ -74,7 +74,7 @@ class ExhortationTagger(RhetoricComponent):
         nxt = doc[end].text if end < len(doc) else ""
         if nxt in self.context["observation"] or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是", "，"}:
             return False
-        if label == "prohibition" and doc[start:end].text in {"不能", "不 能", "不能"} and nxt in self.context["unable"]:
+        if label == "prohibition" and doc[start:end].text == "不能" and nxt in self.context["unable"]:
             return False
         if label == "resolve":
             if start > 0 and doc[start - 1].text in self.context["stance"]:
