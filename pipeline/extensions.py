@@ -16,11 +16,14 @@ DOC_ATTRS = {
 }
 
 
+TEXT_KEY = "xiuci_text"
+
+
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once and kept in `doc.user_data` (Doc.text joins every token on each access)."""
-    text = doc.user_data.get("xiuci_text")
+    """The Doc's text, kept in `doc.user_data` by the tokenizer or built once (Doc.text joins every token)."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["xiuci_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -13,9 +13,11 @@ from typing import Optional
 
 import srsly
 from spacy.lang.zh import ChineseTokenizer, Segmenter
+from spacy.tokens import Doc
 from spacy.util import registry
 
 from .errors import XiuciError
+from .extensions import TEXT_KEY
 from .resources import CONFIGS, read_list
 
 PKUSEG_FIX = (
@@ -81,6 +83,11 @@ class XiuciTokenizer(ChineseTokenizer):
             for w in words:
                 self.jieba_seg.add_word(w)
         self.user_words = sorted(set(self.user_words) | set(words))
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        doc.user_data[TEXT_KEY] = text  # the Doc's text is exactly the input: no need to rebuild it from tokens
+        return doc
 
     def initialize(self, get_examples=None, *, nlp=None, **kwargs):
         """Nothing to do: the segmenter is ready at construction."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -14,6 +15,7 @@ from ..resources import CONFIGS
 
 NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
 PERCENT = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个百分点)")
+OPENING_CUE = re.compile(r"(要|必须|坚持|加强|推进|着力|一是|第[一二三四五六七八九十]+，)")
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +37,11 @@ def own_features(p: dict) -> dict[str, float]:
     row["numbers"] = len(NUMBER.findall(text)) * per
     row["percents"] = len(PERCENT.findall(text)) * per
     row["log_chars"] = math.log1p(len(text))
-    row["opens_with_cue"] = float(bool(re.match(r"^(要|必须|坚持|加强|推进|着力|一是|第[一二三四五六七八九十]+，)", text)))
+    row["opens_with_cue"] = float(bool(OPENING_CUE.match(text)))
+    spans = Counter((s["type"], s["label"]) for s in p.get("spans", ()))
     for span_type, labels in SPAN_LABELS.items():
         for label in labels:
-            row[f"{span_type}_{label}"] = sum(s["type"] == span_type and s["label"] == label for s in p.get("spans", ())) * per
+            row[f"{span_type}_{label}"] = spans[span_type, label] * per
     return row
 
 
@@ -57,7 +60,7 @@ def speech_features(paragraphs: list[dict]) -> pd.DataFrame:
             for label in PARAGRAPH_LABELS:
                 row[f"{side}_cue_{label}"] = own[j][f"cue_{label}"] if j is not None else 0.0
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame.from_records(rows, columns=list(rows[0]) if rows else None)
 
 
 def numeric_columns(frame: pd.DataFrame) -> list[str]:

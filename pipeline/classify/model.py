@@ -21,6 +21,7 @@ import pandas as pd
 from ..errors import XiuciError
 from ..resources import CONFIGS
 from .features import numeric_columns
+from .ngrams import CharNgramTfidf
 
 MODEL_FILE, ARRAYS_FILE = "model.json", "arrays.npz"
 FORMAT = 1
@@ -36,12 +37,12 @@ def load_settings(path: Path | None = None) -> dict:
     return {section: dict(values) for section, values in Config().from_disk(path).items()}
 
 
-def vectorizer(settings: dict, vocabulary=None):
+def vectorizer(settings: dict):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     f = settings["features"]
     return TfidfVectorizer(analyzer="char", ngram_range=(f["ngram_min"], f["ngram_max"]), min_df=f["min_df"],
-                           max_features=f["max_features"], sublinear_tf=True, vocabulary=vocabulary)
+                           max_features=f["max_features"], sublinear_tf=True)
 
 
 def design(frame: pd.DataFrame, tfidf, mean: np.ndarray, scale: np.ndarray, columns: list[str]):
@@ -96,8 +97,8 @@ class ParagraphModel:
         """Class probabilities (columns in `labels` order): mean over folds of normalised sigmoid scores."""
         a = self.arrays
         if not hasattr(self, "_tfidf"):
-            self._tfidf = vectorizer(self.meta["settings"], vocabulary=self.meta["vocabulary"])
-            self._tfidf.idf_ = a["idf"]
+            f = self.meta["settings"]["features"]
+            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], a["idf"], f["ngram_min"], f["ngram_max"])
         X = design(frame, self._tfidf, a["mean"], a["scale"], self.meta["columns"])
         probs = np.zeros((X.shape[0], len(self.labels)))
         for coef, intercept, sa, sb in zip(a["coef"], a["intercept"], a["sigmoid_a"], a["sigmoid_b"]):

@@ -156,9 +156,11 @@ class ParallelismTagger(RhetoricComponent):
         shapes = []
         if len(units) == 2 and units[0][1] - units[0][0] != units[1][1] - units[1][0]:
             return None
+        if any(b - a > 8 for a, b in units):
+            return None
         for a, b in units:
             span = doc.char_span(a, b)
-            if span is None or not 2 <= len(span) <= 3 or b - a > 8:
+            if span is None or not 2 <= len(span) <= 3:
                 return None
             shapes.append([set(self.word_classes.get(t.text, "?")) for t in span])
         if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
