@@ -27,14 +27,6 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def token_bounds(doc: Doc) -> set[int]:
-    """Character offsets where a token starts or ends."""
-    from spacy.attrs import IDX, LENGTH
-
-    arr = doc.to_array([IDX, LENGTH])
-    return set(arr[:, 0].tolist()) | set((arr[:, 0] + arr[:, 1]).tolist())
-
-
 def register_extensions() -> None:
     """Register every xiuci extension once (safe to call repeatedly)."""
     for name, default in SPAN_ATTRS.items():

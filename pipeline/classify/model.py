@@ -76,7 +76,11 @@ class ParagraphModel:
         tfidf.fit(frame["text"])
         scaler = StandardScaler().fit(frame[columns].to_numpy(dtype=np.float64))
         X = design(frame, tfidf, scaler.mean_, scaler.scale_, columns)
-        svm = LinearSVC(C=m["C"], class_weight="balanced", max_iter=m["max_iter"], random_state=m["seed"])
+        weights = m.get("class_weight", "balanced")
+        if weights not in ("balanced", "none"):
+            raise XiuciError(f'classifier config: class_weight must be "balanced" or "none", not {weights!r}')
+        weights = None if weights == "none" else weights
+        svm = LinearSVC(C=m["C"], class_weight=weights, max_iter=m["max_iter"], random_state=m["seed"])
         calibrated = CalibratedClassifierCV(svm, method=m["calibration"], cv=m["calibration_folds"]).fit(X, labels)
         folds = calibrated.calibrated_classifiers_
         arrays = {

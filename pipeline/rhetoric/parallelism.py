@@ -10,16 +10,19 @@ Each span carries `._.xiuci_members` (character offsets) and `._.xiuci_frame` (e
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text, register_extensions, token_bounds
+from ..extensions import doc_text, register_extensions
 from .base import RhetoricComponent
 from .lexicon import load_words, read_list_setting
 
@@ -159,10 +162,10 @@ class ParallelismTagger(RhetoricComponent):
         if any(b - a > 8 for a, b in units):
             return None
         for a, b in units:
-            span = doc.char_span(a, b)
-            if span is None or not 2 <= len(span) <= 3:
+            words = self.words(a, b)
+            if words is None or not 2 <= len(words) <= 3:
                 return None
-            shapes.append([set(self.word_classes.get(t.text, "?")) for t in span])
+            shapes.append([set(self.word_classes.get(w, "?")) for w in words])
         if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
         common = [set.intersection(*column) for column in zip(*shapes)]
@@ -180,7 +183,7 @@ class ParallelismTagger(RhetoricComponent):
         (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
-            ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if q in bounds and text[q - 1] not in self.stopchars]
+            ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
             if ends:
                 best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
                 return [*members[:-1], (a, best)]
@@ -191,10 +194,10 @@ class ParallelismTagger(RhetoricComponent):
         text, (a, b) = self._text, first
         same = []
         if ref[0] in text[a + 1 : b] and text[a] != ref[0]:
-            same = sorted((p for p in range(a + 1, b) if text[p] == ref[0] and p in self._bounds and text[p] not in self.stopchars), reverse=True)
+            same = sorted((p for p in range(a + 1, b) if text[p] == ref[0] and self._bounds[p] and text[p] not in self.stopchars), reverse=True)
         sized = []
         if b - a > typical + 1:
-            sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and p in self._bounds and text[p] not in self.stopchars]
+            sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and text[p] not in self.stopchars]
             sized = sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
         return [*same, *sized, a] if b - a > typical + 2 else [*same, a, *sized]
 
@@ -262,6 +265,8 @@ class ParallelismTagger(RhetoricComponent):
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
             for c_start, c_end in clauses:
+                if text.find("、", c_start, c_end) < 0:
+                    continue  # a clause without 、 is one item: no run
                 items = self.split_conjunctions(doc, split_units(text, c_start, c_end, ITEMS))
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
@@ -276,13 +281,29 @@ class ParallelismTagger(RhetoricComponent):
             return items
         out = []
         for a, b in items:
-            span = doc.char_span(a, b)
-            cut = next((t for t in span if t.text in CONJUNCTIONS and a < t.idx), None) if span is not None else None
-            if cut is not None and cut.idx + len(cut.text) < b:
-                out.extend([(a, cut.idx), (cut.idx + len(cut.text), b)])
+            first, stop = self.token_range(a, b)
+            cut = next((k for k in range(first + 1, stop) if self.word(k) in CONJUNCTIONS), None) if first is not None else None
+            if cut is not None and self._token_end[cut] < b:
+                out.extend([(a, self._token_start[cut]), (self._token_end[cut], b)])
             else:
                 out.append((a, b))
         return out
+
+    def word(self, k: int) -> str:
+        return self._text[self._token_start[k] : self._token_end[k]]
+
+    def words(self, a: int, b: int) -> Optional[list[str]]:
+        """The tokens of text[a:b], or None when a or b falls inside a token (as Doc.char_span)."""
+        first, stop = self.token_range(a, b)
+        return None if first is None else [self.word(k) for k in range(first, stop)]
+
+    def token_range(self, a: int, b: int) -> tuple[Optional[int], Optional[int]]:
+        """Indices of the first token and one past the last of text[a:b], or (None, None) when a or b is inside a token."""
+        starts, ends = self._token_start, self._token_end
+        first, last = bisect.bisect_left(starts, a), bisect.bisect_left(ends, b)
+        if first < len(starts) and starts[first] == a and last < len(ends) and ends[last] == b and last >= first:
+            return first, last + 1
+        return None, None
 
     def repetitions(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         """Unpunctuated runs: 新时代新担当新作为 (one character before each word), 苦干实干巧干 (a shared last character)."""
@@ -291,7 +312,7 @@ class ParallelismTagger(RhetoricComponent):
             for m in pattern.finditer(text, start, end):
                 members = [(a, a + size) for a in range(m.start(), m.end(), size)]
                 shared = m.group(1)
-                if shared not in self.stopchars and all(a in self._bounds for a, _ in members) and m.end() in self._bounds:
+                if shared not in self.stopchars and all(self._bounds[a] for a, _ in members) and self._bounds[m.end()]:
                     found.append(("parallelism", members, frame.format(shared)))
         return found
 
@@ -332,7 +353,12 @@ class ParallelismTagger(RhetoricComponent):
         spans = []
         # per-Doc state for the helpers: the text and the token boundaries
         self._text = doc_text(doc)
-        self._bounds = token_bounds(doc)
+        offsets = doc.to_array([IDX, LENGTH])
+        self._token_start = offsets[:, 0].tolist()
+        self._token_end = (offsets[:, 0] + offsets[:, 1]).tolist()
+        marks = np.zeros(len(self._text) + 1, dtype=np.uint8)
+        marks[offsets[:, 0]] = marks[offsets[:, 0] + offsets[:, 1]] = 1
+        self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
         paragraphs = doc.spans.get("paragraph")
         blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), re.compile("\n"))
         if paragraphs is not None and "heading" in doc.spans:

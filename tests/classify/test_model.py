@@ -82,3 +82,13 @@ def test_component_labels_a_speech(nlp):
         assert abs(sum(p._.xiuci_scores.values()) - 1) < 1e-3
         top = sorted(p._.xiuci_scores.values())[-2:]
         assert p._.xiuci_mixed == (top[1] - top[0] < 0.15)
+
+
+def test_class_weight_setting(features, model):
+    settings = load_settings()
+    settings["model"]["class_weight"] = "none"
+    unweighted = ParagraphModel.fit(*features, settings)
+    assert not np.array_equal(unweighted.predict_proba(features[0]), model.predict_proba(features[0]))
+    settings["model"]["class_weight"] = "equal"
+    with pytest.raises(XiuciError, match='class_weight must be "balanced" or "none"'):
+        ParagraphModel.fit(*features, settings)
