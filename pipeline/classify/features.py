@@ -20,12 +20,15 @@ OPENING_CUE = re.compile(r"(要|必须|坚持|加强|推进|着力|一是|第[�
 
 @lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, re.Pattern]:
-    """One alternation per label from configs/lexicons/function_cues.tsv."""
+    """One alternation per label from configs/lexicons/function_cues.tsv.
+
+    The cues are joined flat (not each wrapped in a group), so that the regex engine can skip ahead to
+    the possible first characters: several times faster, same matches."""
     cues: dict[str, list[str]] = {}
     for line in (CONFIGS / "lexicons" / "function_cues.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, cue = line.split("\t")
-            cues.setdefault(label, []).append(f"(?:{cue})")
+            cues.setdefault(label, []).append(cue)
     return {label: re.compile("|".join(parts)) for label, parts in cues.items()}
 
 

@@ -32,6 +32,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or ；-clauses (split inside at ，)
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
+GAPS = re.compile("_+")
 Unit = tuple[int, int]  # character offsets in the Doc
 # coarse word classes of jieba's dictionary tags, for frames of shape (经风雨、见世面、长才干 = V+O)
 # (adjectives also serve as predicates: 健全法制 has the shape of 加强教育)
@@ -127,20 +128,22 @@ class ParallelismTagger(RhetoricComponent):
     # frames -------------------------------------------------------------------------------
     def part_frame(self, parts: list[str]) -> Optional[str]:
         """Frame of aligned sub-clauses: shared prefix/suffix, or shared positions if equal length."""
-        if len(set(parts)) < len(parts) or not all(parts):
+        n, first = len(parts), parts[0]
+        if len(set(parts)) < n or "" in parts:
             return None
-        lengths = {len(p) for p in parts}
-        if len(lengths) == 1 and min(lengths) <= 8:
-            chars = ["_" if len({p[i] for p in parts}) > 1 else parts[0][i] for i in range(len(parts[0]))]
-            frame = re.sub("_+", "_", "".join(chars))
+        shortest = min(map(len, parts))
+        if shortest <= 8 and all(len(p) == shortest for p in parts):
+            chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
+            frame = GAPS.sub("_", "".join(chars))
         else:
-            pre = common_prefix(parts) if len({p[0] for p in parts}) == 1 else ""
-            suf = common_suffix(parts) if len({p[-1] for p in parts}) == 1 else ""
-            if len(pre) + len(suf) >= min(lengths):
+            pre = common_prefix(parts)
+            last = first[-1]
+            suf = common_suffix(parts) if all(p[-1] == last for p in parts) else ""
+            if len(pre) + len(suf) >= shortest:
                 return None
             frame = f"{pre}_{suf}"
         shared = frame.replace("_", "")
-        if not HAN.search(shared) or all(c in self.stopchars for c in shared) or shared in self.stopframes:
+        if not HAN.search(shared) or set(shared) <= self.stopchars or shared in self.stopframes:
             return None
         return frame
 
