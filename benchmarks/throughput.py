@@ -4,7 +4,8 @@
 
 Prints chars/s of bare pkuseg tokenisation (the tokenizer alone) and of the full pipeline in the
 same run, their ratio, the share of time each component takes, then `xiuci annotate` end to end with
-1 and 2 processes and on a local Dask cluster of 2 workers, with peak RSS per process.
+1 and 2 processes and on a local Dask cluster of 2 workers, with peak RSS per process: end to end, and
+in steady state (start-up, measured by the same command on two one-line files, subtracted).
 --memory DOCS annotates DOCS documents (corpus paragraphs regrouped into 2,000-character documents)
 and prints the RSS after 100 documents and at the end: memory must stay flat.
 """
@@ -62,23 +63,36 @@ def in_process(texts: list[str], repeat: int) -> None:
     print(f"peak RSS (this process)   {rss_mb():10,.0f} MB")
 
 
-def cli(args: list[str], chars: int, label: str) -> None:
+def run_cli(args: list[str], out: Path) -> tuple[float, str, str]:
+    """Seconds of one `xiuci annotate` run and the peak RSS (MB) of its main process and largest worker."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", "import resource,sys; from pipeline.cli import app\n"
+         "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+         "r=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024; c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024\n"
+         "print(f'RSS {r:.0f} {c:.0f}', file=sys.stderr)", "annotate", *args, "--out", str(out), "--no-html"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    seconds = time.perf_counter() - start
+    rss = [line for line in proc.stderr.splitlines() if line.startswith("RSS")]
+    main_rss, child_rss = rss[-1].split()[1:] if rss else ("?", "?")
+    return seconds, main_rss, child_rss
+
+
+def cli(corpus: Path, probe: Path, options: list[str], chars: int, label: str) -> float:
+    """chars/s of `xiuci annotate` end to end, and in steady state: the same command on two one-line
+    files (`probe`) measures start-up (imports, loading the pipeline, starting workers), which is
+    subtracted. Returns the steady-state rate."""
     out = Path(tempfile.mkdtemp())
     try:
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-c", "import resource,sys; from pipeline.cli import app\n"
-             "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-             "r=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024; c=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024\n"
-             "print(f'RSS {r:.0f} {c:.0f}', file=sys.stderr)", "annotate", *args, "--out", str(out / "o"), "--no-html"],
-            capture_output=True, text=True, cwd=ROOT,
-        )
-        seconds = time.perf_counter() - start
-        rss = [line for line in proc.stderr.splitlines() if line.startswith("RSS")]
-        main_rss, child_rss = rss[-1].split()[1:] if rss else ("?", "?")
-        print(f"{label:28} {chars / seconds:10,.0f} chars/s  ({seconds:.1f} s incl. start-up)  peak RSS main {main_rss} MB, largest worker {child_rss} MB")
+        startup, _, _ = run_cli([str(probe), *options], out / "probe")
+        seconds, main_rss, child_rss = run_cli([str(corpus), *options], out / "corpus")
     finally:
         shutil.rmtree(out, ignore_errors=True)
+    steady = chars / max(seconds - startup, 1e-9)
+    print(f"{label:30} {chars / seconds:8,.0f} chars/s end to end ({seconds:.1f} s), {steady:8,.0f} in steady state "
+          f"(start-up {startup:.1f} s)  peak RSS main {main_rss} MB, largest worker {child_rss} MB")
+    return steady
 
 
 def memory(docs: int) -> None:
@@ -115,11 +129,23 @@ def main() -> None:
         sys.exit(f"no corpus at {CORPUS}")
     texts = [f.read_text(encoding="utf-8") for f in files]
     in_process(texts, args.repeat)
-    chars = sum(map(len, texts))
-    cli([str(CORPUS)], chars, "xiuci annotate, 1 process")
-    if not args.no_parallel:  # chars/s here include loading the pipeline (about 8 s per process)
-        cli([str(CORPUS), "--n-process", "2"], chars, "xiuci annotate --n-process 2")
-        cli([str(CORPUS), "--dask", "local:2"], chars, "xiuci annotate --dask local:2")
+    work = Path(tempfile.mkdtemp())
+    try:  # the corpus, --repeat times, and a start-up probe of two one-line files
+        corpus, probe = work / "corpus", work / "probe"
+        corpus.mkdir(), probe.mkdir()
+        for k in range(args.repeat):
+            for f, text in zip(files, texts):
+                (corpus / f"{f.stem}-{k}.txt").write_text(text, encoding="utf-8")
+        for name in ("a", "b"):
+            (probe / f"{name}.txt").write_text("同志们：\n我们要坚持稳中求进，攻坚克难。\n", encoding="utf-8")
+        chars = sum(map(len, texts)) * args.repeat
+        one = cli(corpus, probe, [], chars, "xiuci annotate, 1 process")
+        if not args.no_parallel:
+            two = cli(corpus, probe, ["--n-process", "2"], chars, "xiuci annotate --n-process 2")
+            cli(corpus, probe, ["--dask", "local:2"], chars, "xiuci annotate --dask local:2")
+            print(f"speed-up of 2 processes over 1, steady state: {two / one:.2f}x")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if args.memory:
         memory(args.memory)
 

@@ -2,7 +2,9 @@
 
 Cues are token sequences matched by spaCy's PhraseMatcher over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
 so 要 inside 要求/重要/主要/需要 never matches; context rules (configs/lexicons/exhortation_context.tsv)
-drop observations (要看到), 'unable' 不能, reported requirements of others and reports of past steps.
+drop observations (要看到, 要充分认识), 'unable' 不能 (不能满足, 就不能, 能不能), 坚决/切实 used as modifiers
+(采取切实有力的措施) or in a stance or condition (我们坚决反对, 不坚决惩治), cues inside a title (《…》),
+reported requirements of others and reports of past steps.
 A span runs from its cue to the end of the sentence, or to the end of the last clause before the
 clause holding the next cue; a cue right after another (必须坚决) joins its span.
 """
@@ -71,13 +73,20 @@ class ExhortationTagger(RhetoricComponent):
         return found
 
     def accept(self, doc: Doc, text: str, start: int, end: int, label: str) -> bool:
+        ctx = self.context
         nxt = doc[end].text if end < len(doc) else ""
-        if nxt in self.context["observation"] or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是", "，"}:
+        after = end
+        while after < len(doc) and doc[after].text in ctx["adverb"]:
+            after += 1
+        if (after < len(doc) and doc[after].text in ctx["observation"]) or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是"}:
             return False
-        if label == "prohibition" and doc[start:end].text == "不能" and nxt in self.context["unable"]:
+        if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
+            return False
+        prev = doc[start - 1].text if start > 0 else ""
+        if label == "prohibition" and doc[start:end].text == "不能" and (nxt in ctx["unable"] or prev in ctx["consequence"]):
             return False
         if label == "resolve":
-            if start > 0 and doc[start - 1].text in self.context["stance"]:
+            if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:
                 return False
             clause_end = CLAUSE_END.search(text, doc[start].idx) or SENTENCE_END.search(text, doc[start].idx)
             stop = clause_end.start() if clause_end else len(text)
@@ -86,6 +95,8 @@ class ExhortationTagger(RhetoricComponent):
         char = doc[start].idx
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))
         before = text[sent_start:char]
+        if before.count("《") > before.count("》"):
+            return False  # inside a title
         if self.report and self.report.search(before):
             return False
         if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):

@@ -136,8 +136,8 @@ class ParallelismTagger(RhetoricComponent):
             chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
             frame = GAPS.sub("_", "".join(chars))
         else:
-            pre = common_prefix(parts)
-            last = first[-1]
+            head, last = first[0], first[-1]
+            pre = common_prefix(parts) if all(p[0] == head for p in parts) else ""
             suf = common_suffix(parts) if all(p[-1] == last for p in parts) else ""
             if len(pre) + len(suf) >= shortest:
                 return None
@@ -157,8 +157,9 @@ class ParallelismTagger(RhetoricComponent):
                 return inner.join(f or "_" for f in frames) if frames[0] else None
         return self.part_frame(texts)
 
-    def shape_frame(self, doc: Doc, units: list[Unit]) -> Optional[str]:
-        """A shared word-class shape (`V+O`) when every member is 2-3 short words of the same classes."""
+    def shape_frame(self, doc: Doc, units: list[Unit], loose: bool = True) -> Optional[str]:
+        """A shared word-class shape (`V+O`) when every member is 2-3 short words of the same classes,
+        or (`loose`) when each is a surely-verb word plus content words (抓住机遇，深化改革，扩大开放)."""
         shapes = []
         if len(units) == 2 and units[0][1] - units[0][0] != units[1][1] - units[1][0]:
             return None
@@ -172,6 +173,8 @@ class ParallelismTagger(RhetoricComponent):
         if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
         common = [set.intersection(*column) for column in zip(*shapes)]
+        if loose and all("V" in s[0] and all("?" not in c for c in s[1:]) for s in shapes):
+            return "V+O"  # a pair of this shape alone is too common to be an antithesis: see run_at
         if not all(common) or "?" in set().union(*common) or not any(c <= {"A", "V"} for c in common):
             return None  # a shape needs a word that is surely a verb or adjective: noun lists are not figures
         key = "".join(sorted(c)[0] if len(c) == 1 else ("V" if "V" in c else sorted(c)[0]) for c in common)
@@ -195,11 +198,16 @@ class ParallelismTagger(RhetoricComponent):
     def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
         text, (a, b) = self._text, first
-        same = []
-        if ref[0] in text[a + 1 : b] and text[a] != ref[0]:
-            same = sorted((p for p in range(a + 1, b) if text[p] == ref[0] and self._bounds[p] and text[p] not in self.stopchars), reverse=True)
+        same, head = [], ref[0]
+        if text[a] != head and head not in self.stopchars:
+            p = text.find(head, a + 1, b)
+            while p >= 0:
+                if self._bounds[p]:
+                    same.append(p)
+                p = text.find(head, p + 1, b)
+            same.reverse()
         sized = []
-        if b - a > typical + 1:
+        if b - a > typical:
             sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and text[p] not in self.stopchars]
             sized = sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
         return [*same, *sized, a] if b - a > typical + 2 else [*same, a, *sized]
@@ -246,6 +254,8 @@ class ParallelismTagger(RhetoricComponent):
             sizes = [b - a for a, b in best[0]]
             if min(sizes) < 0.6 * max(sizes):
                 return None  # a pair is an antithesis only when its members are balanced
+            if best[1] == "V+O" and self.shape_frame(doc, best[0], loose=False) is None:
+                return None  # two verb-object phrases of different classes: ordinary coordination
         return best
 
     def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:

@@ -15,6 +15,9 @@ from tests.conftest import spans_of
         ("让我们更加紧密地团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗！",
          [("让我们更加紧密地团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗", "appeal")]),
         ("各地不得擅自提高标准；严禁弄虚作假。", [("不得擅自提高标准", "prohibition"), ("严禁弄虚作假", "prohibition")]),
+        # traditional script, and an appeal introduced with a comma
+        ("今後中小學敎育應當着重質量的提高。", [("應當着重質量的提高", "obligation")]),
+        ("我们呼吁，全体中华儿女团结起来，共同推进祖国统一大业。", [("呼吁，全体中华儿女团结起来，共同推进祖国统一大业", "appeal")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -29,6 +32,12 @@ def test_exhortations(nlp, text, expected):
         "我们要看到，经济发展面临的外部环境依然复杂。",  # an observation
         "总书记强调“广大干部要在知行合一中主动担当作为”。",  # a reported requirement
         "去年我们坚决打赢了脱贫攻坚战，切实改善了群众生活。",  # steps already taken
+        "全党同志要充分认识作风建设的长期性。",  # 要 + adverb + observation
+        "我们采取了切实有力的措施。",  # 切实 as a modifier after a light verb
+        "如果不坚决纠正这些问题，就会失去群众信任。",  # a condition
+        "人手不够，就不能把这件事办好。",  # 就不能: a consequence, not a prohibition
+        "会上学习了《坚决反对形式主义》一文。",  # a title
+        "应该说，这一年的工作是有成效的。",  # 应该说: a discourse marker
     ],
 )
 def test_hard_negatives(nlp, text):
