@@ -5,7 +5,7 @@ import bisect
 import hashlib
 from typing import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
 
@@ -38,16 +38,28 @@ def span_record(span, para_start: int, span_type: str, text: str) -> dict:
     return rec
 
 
-def doc_to_record(doc: Doc, speech: str, source: str = "", encoding: str = "", meta: dict | None = None) -> dict:
-    """One speech → one JSON-serialisable record, span offsets relative to their paragraph."""
+def blocks_and_spans(doc: Doc) -> tuple[list[tuple[Span, bool]], list[list[tuple[str, Span]]]]:
+    """Paragraphs and headings in text order (span, is_heading), and the rhetoric spans inside each."""
     blocks = sorted(
         [(s, False) for s in doc.spans.get("paragraph", [])] + [(s, True) for s in doc.spans.get("heading", [])],
         key=lambda b: b[0].start_char,
     )
     starts = [b[0].start_char for b in blocks]
+    inside: list[list[tuple[str, Span]]] = [[] for _ in blocks]
+    for span_type in SPAN_TYPES:
+        for span in sorted(doc.spans.get(span_type, []), key=lambda s: (s.start_char, s.end_char)):
+            i = bisect.bisect_right(starts, span.start_char) - 1
+            if i >= 0 and span.end_char <= blocks[i][0].end_char:
+                inside[i].append((span_type, span))
+    return blocks, inside
+
+
+def doc_to_record(doc: Doc, speech: str, source: str = "", encoding: str = "", meta: dict | None = None) -> dict:
+    """One speech → one JSON-serialisable record, span offsets relative to their paragraph."""
     text = doc_text(doc)
+    blocks, inside = blocks_and_spans(doc)
     paragraphs = []
-    for span, is_heading in blocks:
+    for (span, is_heading), spans in zip(blocks, inside):
         paragraphs.append(
             {
                 "index": span._.xiuci_index,
@@ -59,14 +71,9 @@ def doc_to_record(doc: Doc, speech: str, source: str = "", encoding: str = "", m
                 "scores": {} if is_heading else dict(span._.xiuci_scores or {}),
                 "mixed": False if is_heading else bool(span._.xiuci_mixed),
                 "position": None if is_heading else round(span._.xiuci_position, 4),
-                "spans": [],
+                "spans": [span_record(s, span.start_char, span_type, text) for span_type, s in spans],
             }
         )
-    for span_type in SPAN_TYPES:
-        for span in sorted(doc.spans.get(span_type, []), key=lambda s: (s.start_char, s.end_char)):
-            i = bisect.bisect_right(starts, span.start_char) - 1
-            if i >= 0 and span.end_char <= blocks[i][0].end_char:
-                paragraphs[i]["spans"].append(span_record(span, starts[i], span_type, text))
     return {
         "schema": SCHEMA_VERSION,
         "speech": speech,

@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
-from ..records import doc_to_record
+from ..extensions import doc_text, register_extensions
+from ..records import blocks_and_spans
 from ..resources import MODELS
 from .features import speech_features
 from .model import ParagraphModel, mixed
@@ -48,7 +48,11 @@ class ParagraphClassifier:
         spans = list(doc.spans.get("paragraph", []))
         if not spans:
             return doc
-        frame = speech_features(doc_to_record(doc, "")["paragraphs"])
+        text, (blocks, inside) = doc_text(doc), blocks_and_spans(doc)
+        frame = speech_features([
+            {"text": text[b.start_char : b.end_char], "heading": is_heading, "spans": [{"type": t, "label": s.label_} for t, s in found]}
+            for (b, is_heading), found in zip(blocks, inside)
+        ])
         probs = self.model.predict_proba(frame)
         flags = mixed(probs, self.mixed_margin)
         labelled = []

@@ -131,14 +131,18 @@ class ParallelismTagger(RhetoricComponent):
         n, first = len(parts), parts[0]
         if len(set(parts)) < n or "" in parts:
             return None
-        shortest = min(map(len, parts))
-        if shortest <= 8 and all(len(p) == shortest for p in parts):
-            chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
+        lengths = set(map(len, parts))
+        shortest = min(lengths)
+        if shortest <= 8 and len(lengths) == 1:
+            if n == 2:
+                chars = [x if x == y else "_" for x, y in zip(first, parts[1])]
+            else:
+                chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
             frame = GAPS.sub("_", "".join(chars))
         else:
-            head, last = first[0], first[-1]
-            pre = common_prefix(parts) if all(p[0] == head for p in parts) else ""
-            suf = common_suffix(parts) if all(p[-1] == last for p in parts) else ""
+            heads, lasts = {p[0] for p in parts}, {p[-1] for p in parts}
+            pre = common_prefix(parts) if len(heads) == 1 else ""
+            suf = common_suffix(parts) if len(lasts) == 1 else ""
             if len(pre) + len(suf) >= shortest:
                 return None
             frame = f"{pre}_{suf}"
@@ -165,11 +169,14 @@ class ParallelismTagger(RhetoricComponent):
             return None
         if any(b - a > 8 for a, b in units):
             return None
-        for a, b in units:
-            words = self.words(a, b)
-            if words is None or not 2 <= len(words) <= 3:
+        for unit in units:
+            shape = self._shapes.get(unit)
+            if shape is None:
+                words = self.words(*unit)
+                shape = self._shapes[unit] = [set(self.word_classes.get(w, "?")) for w in words] if words and 2 <= len(words) <= 3 else []
+            if not shape:
                 return None
-            shapes.append([set(self.word_classes.get(w, "?")) for w in words])
+            shapes.append(shape)
         if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
         common = [set.intersection(*column) for column in zip(*shapes)]
@@ -238,15 +245,20 @@ class ParallelismTagger(RhetoricComponent):
                 ref = text[members[1][0] : members[1][1]]
                 for p in self.lead_starts(doc, members[0], ref, typical)[:4]:
                     trial = [(p, members[0][1]), *members[1:]]
-                    if all(b - a <= limit for a, b in trial) and self.member_frame(doc, trial, inner):
-                        start = p
-                        break
+                    if all(b - a <= limit for a, b in trial):
+                        first_frame = self.member_frame(doc, trial, inner)
+                        if first_frame:
+                            start = p
+                            break
                 if start is None:
                     return None
-            members[0] = (start, members[0][1])
-            if any(b - a > limit for a, b in members):
-                break
-            frame = self.member_frame(doc, members, inner)
+                members[0] = (start, members[0][1])
+                frame = first_frame  # the trial's members are these members
+            else:
+                members[0] = (start, members[0][1])
+                if any(b - a > limit for a, b in members):
+                    break
+                frame = self.member_frame(doc, members, inner)
             if frame is None:
                 break
             best = (members, frame)
@@ -372,6 +384,7 @@ class ParallelismTagger(RhetoricComponent):
         marks = np.zeros(len(self._text) + 1, dtype=np.uint8)
         marks[offsets[:, 0]] = marks[offsets[:, 0] + offsets[:, 1]] = 1
         self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
+        self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
         paragraphs = doc.spans.get("paragraph")
         blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), re.compile("\n"))
         if paragraphs is not None and "heading" in doc.spans:
