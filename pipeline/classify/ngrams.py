@@ -2,8 +2,7 @@
 
 Gives the same matrix as scikit-learn's `TfidfVectorizer(analyzer="char", sublinear_tf=True)` with
 its default lower-casing, whitespace folding, smoothed IDF and L2 norm, but finds and counts the
-n-grams of all texts at once with NumPy (each n-gram becomes one integer: its code points in base
-2**21) instead of a Python loop over every n-gram. Training still fits the scikit-learn vectorizer;
+n-grams of all texts at once with NumPy (each n-gram becomes one integer, `pipeline/ngram_keys.py`) instead of a Python loop over every n-gram. Training still fits the scikit-learn vectorizer;
 `tests/classify/test_ngrams.py` holds the two equal.
 """
 from __future__ import annotations
@@ -15,29 +14,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
+from ..ngram_keys import MAX_N, code_points, gram_key, gram_keys
+
 WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's char analyzer
-BITS = 21  # every code point + 1 fits in 21 bits, so n ≤ 3 code points fit in one uint64
-MAX_N = 3
-
-
-def gram_keys(codes: np.ndarray, n: int) -> np.ndarray:
-    """Integer key of every n-gram of a code point array."""
-    keys = np.zeros(len(codes) - n + 1, dtype=np.uint64)
-    for k in range(n):
-        keys = (keys << np.uint64(BITS)) | (codes[k : len(codes) - n + 1 + k] + np.uint64(1))
-    return keys
-
-
-def gram_key(gram: str) -> int:
-    """The key `gram_keys` gives this n-gram."""
-    key = 0
-    for c in gram:
-        key = (key << BITS) | (ord(c) + 1)
-    return key
-
-
-def code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 class CharNgramTfidf:

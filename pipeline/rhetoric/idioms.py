@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from spacy.attrs import IDX
-
 from ..extensions import doc_text
+from ..ngram_keys import code_points, gram_key, gram_keys
 from ..segmenter import XiuciTokenizer
 from .base import RhetoricComponent
 from .lexicon import load_words
@@ -50,13 +51,22 @@ class IdiomTagger(RhetoricComponent):
         skip = set(exclude)
         self.labels = {w: "chengyu" for w in chengyu if len(w) == 4 and w not in skip}
         self.labels.update({w: "formula" for w in formula if len(w) == 4 and w not in skip})
+        self.heads = np.array(sorted({gram_key(w[:2]) for w in self.labels}), dtype=np.uint64)
+        self.tails = np.array(sorted({gram_key(w[2:]) for w in self.labels}), dtype=np.uint64)
         if self.tokenizer is not None:
             self.tokenizer.add_words(self.labels)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) of the idioms in a text."""
+        """(start, end, label) of the idioms in a text, leftmost first, without overlaps.
+
+        NumPy keeps the positions whose two halves are both halves of some idiom; only those
+        candidates are looked up in the lexicon."""
         found, last_end, labels = [], 0, self.labels
-        for i in range(len(text) - 3):
+        if len(text) < 4:
+            return found
+        pairs = gram_keys(code_points(text), 2)
+        candidates = np.flatnonzero(np.isin(pairs[:-2], self.heads) & np.isin(pairs[2:], self.tails))
+        for i in candidates.tolist():
             if i >= last_end:
                 label = labels.get(text[i : i + 4])
                 if label:
