@@ -51,21 +51,25 @@ class IdiomTagger(RhetoricComponent):
         skip = set(exclude)
         self.labels = {w: "chengyu" for w in chengyu if len(w) == 4 and w not in skip}
         self.labels.update({w: "formula" for w in formula if len(w) == 4 and w not in skip})
-        self.heads = np.array(sorted({gram_key(w[:2]) for w in self.labels}), dtype=np.uint64)
-        self.tails = np.array(sorted({gram_key(w[2:]) for w in self.labels}), dtype=np.uint64)
+        words = sorted(self.labels) or ["    "]  # a placeholder keeps the array non-empty; the look-up drops it
+        heads = np.array([gram_key(w[:2]) for w in words], dtype=np.uint64)
+        tails = np.array([gram_key(w[2:]) for w in words], dtype=np.uint64)
+        self.hashes = np.unique(idiom_hashes(heads, tails))
         if self.tokenizer is not None:
             self.tokenizer.add_words(self.labels)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of the idioms in a text, leftmost first, without overlaps.
 
-        NumPy keeps the positions whose two halves are both halves of some idiom; only those
-        candidates are looked up in the lexicon."""
+        NumPy hashes every four-character window and keeps those whose hash is an idiom's; only
+        these candidates are looked up in the lexicon."""
         found, last_end, labels = [], 0, self.labels
         if len(text) < 4:
             return found
         pairs = gram_keys(code_points(text), 2)
-        candidates = np.flatnonzero(np.isin(pairs[:-2], self.heads) & np.isin(pairs[2:], self.tails))
+        windows = idiom_hashes(pairs[:-2], pairs[2:])
+        at = np.minimum(np.searchsorted(self.hashes, windows), len(self.hashes) - 1)
+        candidates = np.flatnonzero(self.hashes[at] == windows)
         for i in candidates.tolist():
             if i >= last_end:
                 label = labels.get(text[i : i + 4])
@@ -82,6 +86,13 @@ class IdiomTagger(RhetoricComponent):
 
     def apply_lists(self, lists: dict) -> None:
         self.set_lexicon(lists["chengyu"], lists["formula"], lists["exclude"])
+
+
+def idiom_hashes(heads: np.ndarray, tails: np.ndarray) -> np.ndarray:
+    """Hash of four-character strings from the keys of their first and last two characters
+    (wrapping uint64 arithmetic; a collision only costs one lexicon look-up)."""
+    with np.errstate(over="ignore"):
+        return heads * np.uint64(0x9E3779B97F4A7C15) ^ tails
 
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:

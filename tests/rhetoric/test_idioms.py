@@ -13,6 +13,9 @@ from tests.conftest import spans_of
         # free combinations of two ordinary words are not idioms (guide 2)
         ("全市干部精神面貌焕然一新，干部队伍结构不断优化。", [("焕然一新", "chengyu")]),
         ("推动新时代转型振兴，展现担当作为的政治品格。", []),
+        # adjacent idioms, leftmost first without overlap; characters outside the Basic Multilingual Plane
+        ("𠀀攻坚克难真抓实干𠀀", [("攻坚克难", "formula"), ("真抓实干", "formula")]),
+        ("应保尽保应助尽助", [("应保尽保", "formula"), ("应助尽助", "formula")]),
     ],
 )
 def test_idioms(nlp, text, expected):
