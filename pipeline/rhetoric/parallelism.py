@@ -224,6 +224,8 @@ class ParallelismTagger(RhetoricComponent):
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
+        if inner is None and max(b - a for a, b in members) > 8 and len({text[a] for a, _ in members}) > 1 and len({text[b - 1] for _, b in members}) > 1:
+            return None  # no shared first or last character, too long for equal-length or shape frames
         frame = self.frame([text[a:b] for a, b in members], inner)
         sizes = [b - a for a, b in members]
         if frame and max(sizes) > self.max_item_chars:
