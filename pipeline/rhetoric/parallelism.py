@@ -222,9 +222,20 @@ class ParallelismTagger(RhetoricComponent):
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
 
+    def may_share_end(self, members: list[Unit], inner: Optional[str]) -> bool:
+        """Whether the part `frame` compares first could end alike: the whole members, or (members
+        split at `inner` into the same number of sub-clauses) their first sub-clauses, unless
+        those are all short enough for an equal-length frame."""
+        text = self._text
+        counts = {text.count(inner, a, b) for a, b in members} if inner is not None else {0}
+        if len(counts) == 1 and 0 not in counts:
+            ends = [text.find(inner, a, b) for a, b in members]
+            return max(e - a for (a, _), e in zip(members, ends)) <= 8 or len({text[e - 1] for e in ends}) == 1
+        return len({text[b - 1] for _, b in members}) == 1
+
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
-        if inner is None and max(b - a for a, b in members) > 8 and len({text[a] for a, _ in members}) > 1 and len({text[b - 1] for _, b in members}) > 1:
+        if max(b - a for a, b in members) > 8 and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
             return None  # no shared first or last character, too long for equal-length or shape frames
         frame = self.frame([text[a:b] for a, b in members], inner)
         sizes = [b - a for a, b in members]
