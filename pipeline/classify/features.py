@@ -63,7 +63,7 @@ def speech_features(paragraphs: list[dict]) -> pd.DataFrame:
             for label in PARAGRAPH_LABELS:
                 row[f"{side}_cue_{label}"] = own[j][f"cue_{label}"] if j is not None else 0.0
         rows.append(row)
-    return pd.DataFrame.from_records(rows, columns=list(rows[0]) if rows else None)
+    return pd.DataFrame(rows)
 
 
 def numeric_columns(frame: pd.DataFrame) -> list[str]:

@@ -90,7 +90,7 @@ class ExhortationTagger(RhetoricComponent):
                 return False
             clause_end = CLAUSE_END.search(text, doc[start].idx) or SENTENCE_END.search(text, doc[start].idx)
             stop = clause_end.start() if clause_end else len(text)
-            if any(t.text in self.context["past"] for t in doc[end : end + 4] if t.idx < stop):
+            if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
         char = doc[start].idx
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))

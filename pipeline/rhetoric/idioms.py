@@ -51,9 +51,8 @@ class IdiomTagger(RhetoricComponent):
         skip = set(exclude)
         self.labels = {w: "chengyu" for w in chengyu if len(w) == 4 and w not in skip}
         self.labels.update({w: "formula" for w in formula if len(w) == 4 and w not in skip})
-        words = sorted(self.labels) or ["    "]  # a placeholder keeps the array non-empty; the look-up drops it
-        heads = np.array([gram_key(w[:2]) for w in words], dtype=np.uint64)
-        tails = np.array([gram_key(w[2:]) for w in words], dtype=np.uint64)
+        heads = np.array([gram_key(w[:2]) for w in self.labels], dtype=np.uint64)
+        tails = np.array([gram_key(w[2:]) for w in self.labels], dtype=np.uint64)
         self.hashes = np.unique(idiom_hashes(heads, tails))
         if self.tokenizer is not None:
             self.tokenizer.add_words(self.labels)
@@ -64,7 +63,7 @@ class IdiomTagger(RhetoricComponent):
         NumPy hashes every four-character window and keeps those whose hash is an idiom's; only
         these candidates are looked up in the lexicon."""
         found, last_end, labels = [], 0, self.labels
-        if len(text) < 4:
+        if len(text) < 4 or not labels:
             return found
         pairs = gram_keys(code_points(text), 2)
         windows = idiom_hashes(pairs[:-2], pairs[2:])

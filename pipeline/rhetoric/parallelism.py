@@ -179,9 +179,9 @@ class ParallelismTagger(RhetoricComponent):
             shapes.append(shape)
         if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
-        common = [set.intersection(*column) for column in zip(*shapes)]
         if loose and all("V" in s[0] and all("?" not in c for c in s[1:]) for s in shapes):
             return "V+O"  # a pair of this shape alone is too common to be an antithesis: see run_at
+        common = [set.intersection(*column) for column in zip(*shapes)]
         if not all(common) or "?" in set().union(*common) or not any(c <= {"A", "V"} for c in common):
             return None  # a shape needs a word that is surely a verb or adjective: noun lists are not figures
         key = "".join(sorted(c)[0] if len(c) == 1 else ("V" if "V" in c else sorted(c)[0]) for c in common)
@@ -235,11 +235,11 @@ class ParallelismTagger(RhetoricComponent):
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
-        if max(b - a for a, b in members) > 8 and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
+        longest = max(b - a for a, b in members)
+        if longest > 8 and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
             return None  # no shared first or last character, too long for equal-length or shape frames
         frame = self.frame([text[a:b] for a, b in members], inner)
-        sizes = [b - a for a, b in members]
-        if frame and max(sizes) > self.max_item_chars:
+        if frame and longest > self.max_item_chars:
             if self.content_chars(frame) < 2:
                 frame = None
         return frame or self.shape_frame(doc, members)
