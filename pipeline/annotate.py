@@ -5,10 +5,15 @@ killed leaves at most one partial last line, which the next run drops before ski
 already done (keyed by source path and content hash). The paragraph tables are rebuilt from the JSONL
 at the end of each run; the HTML view of a speech is written as soon as it is done. Failed inputs go
 to `errors.jsonl` and the run goes on.
+
+With several processes, each worker holds the pipeline and sends back finished records, not Docs: a
+Doc's bytes are about 80 per character, and decoding them would keep the writing process as busy as
+a worker.
 """
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -126,6 +131,23 @@ def meta_for(meta: dict, speech: Speech) -> dict:
     return dict(meta.get(Path(speech.source).name) or meta.get(speech.name) or {})
 
 
+def annotate_speech(nlp, speech: Speech, meta: dict) -> dict:
+    """One speech → its `annotations.jsonl` record, carrying `meta` (its row of the metadata table)."""
+    return doc_to_record(nlp(speech.text), speech.name, speech.source, speech.encoding, meta)
+
+
+_worker_nlp = None
+
+
+def _start_worker(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _annotate_in_worker(speech: Speech, meta: dict) -> dict:
+    return annotate_speech(_worker_nlp, speech, meta)
+
+
 class Annotator:
     """Runs a loaded pipeline over inputs and writes the outputs of `xiuci annotate`."""
 
@@ -136,28 +158,46 @@ class Annotator:
         self.parquet = parquet
         self.meta = meta or {}
 
-    def run(self, inputs: Iterable[str], n_process: int = 1, batch_size: int = 1, progress: Optional[Callable] = None) -> RunSummary:
+    def run(self, inputs: Iterable[str], n_process: int = 1, progress: Optional[Callable] = None) -> RunSummary:
+        """Annotate every input not yet done, in input order; `n_process` > 1 uses that many worker processes."""
         files = expand_inputs(inputs)
         out = OutputFolder(self.out_dir, self.html, self.parquet)
 
-        # texts go to nlp.pipe without their context (as_tuples would tokenise in this process);
-        # docs come back in order, so each one pairs with the oldest speech still waiting
-        waiting: deque[Speech] = deque()
-
-        def pending() -> Iterator[str]:
+        def pending() -> Iterator[Speech]:
             for item in iter_speeches(files):
                 if isinstance(item, XiuciError):
                     out.error(*split_error(item))
                 elif not out.is_done(item):
-                    waiting.append(item)
-                    yield item.text
+                    yield item
+
+        def write(record: dict) -> None:
+            out.write(record)
+            if progress:
+                progress(record)
 
         try:
-            for doc in self.nlp.pipe(pending(), n_process=n_process, batch_size=batch_size):
-                speech = waiting.popleft()
-                out.write(doc_to_record(doc, speech.name, speech.source, speech.encoding, meta_for(self.meta, speech)))
-                if progress:
-                    progress(speech)
+            if n_process == 1:
+                for speech in pending():
+                    write(annotate_speech(self.nlp, speech, meta_for(self.meta, speech)))
+            else:
+                self._run_workers(pending(), n_process, write)
         finally:
             summary = out.close()
         return summary
+
+    def _run_workers(self, speeches: Iterator[Speech], n_process: int, write: Callable) -> None:
+        """Worker processes annotate; records are written in input order. At most a few speeches per
+        worker are in flight, so memory does not grow with the corpus."""
+        pool = multiprocessing.Pool(n_process, initializer=_start_worker, initargs=(self.nlp,))
+        try:
+            window: deque = deque()
+            for speech in speeches:
+                window.append(pool.apply_async(_annotate_in_worker, (speech, meta_for(self.meta, speech))))
+                if len(window) >= 8 * n_process:
+                    write(window.popleft().get())
+            while window:
+                write(window.popleft().get())
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()

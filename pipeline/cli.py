@@ -31,8 +31,7 @@ def annotate(
     out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
     model: Optional[Path] = typer.Option(None, help="Pipeline config (.cfg) or saved pipeline folder; default configs/default.cfg."),
     segmenter: Optional[str] = typer.Option(None, help="Override the tokenizer: pkuseg, jieba or char."),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes (spaCy nlp.pipe)."),
-    batch_size: int = typer.Option(1, help="Speeches per batch sent to a worker process (speeches are long: 1 balances best)."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes, each holding the pipeline."),
     meta: Optional[Path] = typer.Option(None, help="CSV of metadata per file (file/speech column + year, genre, ...)."),
     html: bool = typer.Option(True, help="Write one annotated HTML view per speech."),
     dask: Optional[str] = typer.Option(None, help="Dask scheduler address, or local:N for a local cluster of N workers."),
@@ -56,9 +55,9 @@ def annotate(
             if len(files) > 1:
                 with Progress(TextColumn("annotating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True) as bar:
                     task = bar.add_task("annotate", total=len(files))
-                    summary = annotator.run(files, n_process=n_process, batch_size=batch_size, progress=lambda _: bar.advance(task))
+                    summary = annotator.run(files, n_process=n_process, progress=lambda _: bar.advance(task))
             else:
-                summary = annotator.run(files, n_process=n_process, batch_size=batch_size)
+                summary = annotator.run(files, n_process=n_process)
     except XiuciError as e:
         fail(str(e))
     for path, reason in summary.failed:

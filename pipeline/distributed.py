@@ -7,10 +7,9 @@ from typing import Optional
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .annotate import OutputFolder, RunSummary, meta_for, split_error
+from .annotate import OutputFolder, RunSummary, annotate_speech, meta_for, split_error
 from .errors import XiuciError
 from .io.readers import iter_speeches, read_speech
-from .records import doc_to_record
 
 PLUGIN = "xiuci-pipeline"
 
@@ -45,8 +44,7 @@ def annotate_chunk(paths: list[str], meta: dict) -> list[dict]:
         except XiuciError as e:
             results.append({"error": split_error(e)})
             continue
-        doc = nlp(speech.text)
-        results.append(doc_to_record(doc, speech.name, speech.source, speech.encoding, meta_for(meta, speech)))
+        results.append(annotate_speech(nlp, speech, meta_for(meta, speech)))
     return results
 
 

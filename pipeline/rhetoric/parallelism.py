@@ -33,6 +33,7 @@ SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or �
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
 GAPS = re.compile("_+")
+SPACE = re.compile(r"\s")
 Unit = tuple[int, int]  # character offsets in the Doc
 # coarse word classes of jieba's dictionary tags, for frames of shape (经风雨、见世面、长才干 = V+O)
 # (adjectives also serve as predicates: 健全法制 has the shape of 加强教育)
@@ -84,11 +85,10 @@ def cached_word_classes() -> dict[str, str]:
 
 def split_units(text: str, start: int, end: int, sep: re.Pattern) -> list[Unit]:
     """Non-empty pieces of text[start:end] between separators, stripped of spaces."""
-    units, pos = [], start
-    for m in sep.finditer(text, start, end):
-        units.append((pos, m.start()))
-        pos = m.end()
-    units.append((pos, end))
+    cuts = [start, *[k for m in sep.finditer(text, start, end) for k in m.span()], end]
+    units = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    if SPACE.search(text, start, end) is None:
+        return units
     out = []
     for a, b in units:
         while a < b and text[a].isspace():
@@ -235,9 +235,10 @@ class ParallelismTagger(RhetoricComponent):
 
     def member_frame(self, doc: Doc, members: list[Unit], inner: Optional[str]) -> Optional[str]:
         text = self._text
-        longest = max(b - a for a, b in members)
-        if longest > 8 and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
-            return None  # no shared first or last character, too long for equal-length or shape frames
+        sizes = [b - a for a, b in members]
+        longest = max(sizes)
+        if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
+            return None  # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
         frame = self.frame([text[a:b] for a, b in members], inner)
         if frame and longest > self.max_item_chars:
             if self.content_chars(frame) < 2:
