@@ -32,6 +32,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or ；-clauses (split inside at ，)
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
+LINES = re.compile("\n")
 GAPS = re.compile("_+")
 SPACE = re.compile(r"\s")
 Unit = tuple[int, int]  # character offsets in the Doc
@@ -83,10 +84,11 @@ def cached_word_classes() -> dict[str, str]:
     return jieba_word_classes()
 
 
-def split_units(text: str, start: int, end: int, sep: re.Pattern) -> list[Unit]:
-    """Non-empty pieces of text[start:end] between separators, stripped of spaces."""
-    cuts = [start, *[k for m in sep.finditer(text, start, end) for k in m.span()], end]
-    units = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+def split_units(text: str, start: int, end: int, seps: list[int]) -> list[Unit]:
+    """Non-empty pieces of text[start:end] between the one-character separators at `seps` (sorted
+    positions in the whole text), stripped of spaces."""
+    cuts = seps[bisect.bisect_left(seps, start) : bisect.bisect_left(seps, end)]
+    units = [(a, b) for a, b in zip([start, *[k + 1 for k in cuts]], [*cuts, end]) if b > a]
     if SPACE.search(text, start, end) is None:
         return units
     out = []
@@ -249,11 +251,14 @@ class ParallelismTagger(RhetoricComponent):
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best, start = self._text, None, None
         (a, b), (c, d) = units[i], units[i + 1]
-        if d - c > 1.5 * limit or (text[c] not in text[a:b] and text[b - 1] not in text[c:d] and d - c > 8):
-            return None  # no shared first or last character and too long for a shape: no frame possible
+        unlike = text[c] not in text[a:b] and text[b - 1] not in text[c:d]  # no first or last character shared
+        if d - c > 1.5 * limit or (unlike and d - c > 8):
+            return None  # too long for an equal-length or shape frame: no frame possible
         for j in range(i + 2, len(units) + 1):
             members = self.trim_tail(doc, list(units[i:j]))
             if start is None:
+                if unlike and inner is None and not self.can_match_size(*members[:2]):
+                    return None
                 rest = members[1:-1] or members[1:]
                 typical = sorted(e - s for s, e in rest)[len(rest) // 2]
                 ref = text[members[1][0] : members[1][1]]
@@ -284,6 +289,15 @@ class ParallelismTagger(RhetoricComponent):
                 return None  # two verb-object phrases of different classes: ordinary coordination
         return best
 
+    def can_match_size(self, first: Unit, second: Unit) -> bool:
+        """Whether the first member, cut after a lead-in as `lead_starts` cuts it, can be as long as the
+        second, at most 8 characters: the only frames of two members with no first or last character
+        shared are equal-length and shape frames."""
+        (a, b), size = first, second[1] - second[0]
+        if size > 8 or b - a < size:
+            return False
+        return b - a == size or (self._bounds[b - size] and self._text[b - size] not in self.stopchars)
+
     def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:
         """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""
         found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in range(len(units) - 1)) if r]
@@ -296,17 +310,20 @@ class ParallelismTagger(RhetoricComponent):
     def figures(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         text = self._text
         found = []
-        sentences = split_units(text, start, end, SENTENCES)
+        seps = self._seps
+        sentences = split_units(text, start, end, seps[SENTENCES])
         for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2):
             found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
         for s_start, s_end in sentences:
-            clauses = split_units(text, s_start, s_end, CLAUSES)
+            clauses = split_units(text, s_start, s_end, seps[CLAUSES])
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
             for c_start, c_end in clauses:
                 if text.find("、", c_start, c_end) < 0:
                     continue  # a clause without 、 is one item: no run
-                items = self.split_conjunctions(doc, split_units(text, c_start, c_end, ITEMS))
+                items = split_units(text, c_start, c_end, seps[ITEMS])
+                if CONJUNCTION_CHARS.search(text, c_start, c_end):
+                    items = self.split_conjunctions(doc, items)
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
         enumerations = self.enumerations(text, start, end)
@@ -348,17 +365,24 @@ class ParallelismTagger(RhetoricComponent):
         """Unpunctuated runs: 新时代新担当新作为 (one character before each word), 苦干实干巧干 (a shared last character)."""
         text, found = self._text, []
         for pattern, size, frame in ((REPEAT_HEAD, 3, "{}_"), (REPEAT_TAIL, 2, "_{}")):
-            for m in pattern.finditer(text, start, end):
+            for m in self.hits(pattern, start, end):
                 members = [(a, a + size) for a in range(m.start(), m.end(), size)]
                 shared = m.group(1)
                 if shared not in self.stopchars and all(self._bounds[a] for a, _ in members) and self._bounds[m.end()]:
                     found.append(("parallelism", members, frame.format(shared)))
         return found
 
+    def hits(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+        """Matches of `pattern` inside text[start:end], from the search of the whole Doc (no pattern
+        crosses a line)."""
+        found = self._hits[pattern]
+        first = bisect.bisect_left(found, start, key=re.Match.start)
+        return found[first : bisect.bisect_left(found, end, lo=first, key=re.Match.start)]
+
     def enumerations(self, text: str, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         found = []
         for pattern in self.markers:
-            hits = [m for m in pattern.finditer(text, start, end)]
+            hits = self.hits(pattern, start, end)
             series: list = []
             for m in hits + [None]:
                 if m is not None and (not series or number(m.group("n")) == number(series[-1].group("n")) + 1):
@@ -400,7 +424,9 @@ class ParallelismTagger(RhetoricComponent):
         self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
         self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
         paragraphs = doc.spans.get("paragraph")
-        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), re.compile("\n"))
+        self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS, LINES)}
+        self._hits = {pattern: list(pattern.finditer(self._text)) for pattern in (*self.markers, REPEAT_HEAD, REPEAT_TAIL)}
+        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), self._seps[LINES])
         if paragraphs is not None and "heading" in doc.spans:
             blocks = sorted(blocks + [(s.start_char, s.end_char) for s in doc.spans["heading"]])
         for start, end in blocks:
@@ -422,6 +448,7 @@ MARKER_GAP = "_"
 REPEAT_HEAD = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?:\1[\u4e00-\u9fff]{2}){2,}")
 REPEAT_TAIL = re.compile(r"[\u4e00-\u9fff]([\u4e00-\u9fff])(?:[\u4e00-\u9fff]\1){2,}")
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
+CONJUNCTION_CHARS = re.compile("[和与及或]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 
