@@ -257,22 +257,11 @@ class ParallelismTagger(RhetoricComponent):
         for j in range(i + 2, len(units) + 1):
             members = self.trim_tail(doc, list(units[i:j]))
             if start is None:
-                if unlike and inner is None and not self.can_match_size(*members[:2]):
+                found = self.first_pair(doc, members, inner, limit, unlike)
+                if found is None:
                     return None
-                rest = members[1:-1] or members[1:]
-                typical = sorted(e - s for s, e in rest)[len(rest) // 2]
-                ref = text[members[1][0] : members[1][1]]
-                for p in self.lead_starts(doc, members[0], ref, typical)[:4]:
-                    trial = [(p, members[0][1]), *members[1:]]
-                    if all(b - a <= limit for a, b in trial):
-                        first_frame = self.member_frame(doc, trial, inner)
-                        if first_frame:
-                            start = p
-                            break
-                if start is None:
-                    return None
+                start, frame = found
                 members[0] = (start, members[0][1])
-                frame = first_frame  # the trial's members are these members
             else:
                 members[0] = (start, members[0][1])
                 if any(b - a > limit for a, b in members):
@@ -289,14 +278,24 @@ class ParallelismTagger(RhetoricComponent):
                 return None  # two verb-object phrases of different classes: ordinary coordination
         return best
 
-    def can_match_size(self, first: Unit, second: Unit) -> bool:
-        """Whether the first member, cut after a lead-in as `lead_starts` cuts it, can be as long as the
-        second, at most 8 characters: the only frames of two members with no first or last character
-        shared are equal-length and shape frames."""
-        (a, b), size = first, second[1] - second[0]
-        if size > 8 or b - a < size:
-            return False
-        return b - a == size or (self._bounds[b - size] and self._text[b - size] not in self.stopchars)
+    def first_pair(self, doc: Doc, pair: list[Unit], inner: Optional[str], limit: int, unlike: bool) -> Optional[tuple[int, str]]:
+        """Start and frame of the first member of a run: as it is, or cut after a lead-in (`lead_starts`)."""
+        (a, b), (c, d) = pair
+        if unlike and inner is None:
+            # nothing shared at either end: only an equal-length or shape frame is possible, so the
+            # first member must be cut to the length of the second
+            p = b - (d - c)
+            if d - c > 8 or p < a or (p > a and (not self._bounds[p] or self._text[p] in self.stopchars)):
+                return None
+            starts = [p]
+        else:
+            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c)[:4]
+        for p in starts:
+            if b - p <= limit and d - c <= limit:
+                frame = self.member_frame(doc, [(p, b), (c, d)], inner)
+                if frame:
+                    return p, frame
+        return None
 
     def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:
         """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""
