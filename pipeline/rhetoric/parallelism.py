@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, register_extensions
+from ..ngram_keys import code_points
 from .base import RhetoricComponent
 from .lexicon import load_words, read_list_setting
 
@@ -424,7 +425,8 @@ class ParallelismTagger(RhetoricComponent):
         self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
         paragraphs = doc.spans.get("paragraph")
         self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS, LINES)}
-        self._hits = {pattern: list(pattern.finditer(self._text)) for pattern in (*self.markers, REPEAT_HEAD, REPEAT_TAIL)}
+        self._hits = {pattern: list(pattern.finditer(self._text)) for pattern in self.markers}
+        self._hits.update(repetition_matches(self._text))
         blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), self._seps[LINES])
         if paragraphs is not None and "heading" in doc.spans:
             blocks = sorted(blocks + [(s.start_char, s.end_char) for s in doc.spans["heading"]])
@@ -449,6 +451,24 @@ REPEAT_TAIL = re.compile(r"[\u4e00-\u9fff]([\u4e00-\u9fff])(?:[\u4e00-\u9fff]\1)
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 CONJUNCTION_CHARS = re.compile("[和与及或]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
+
+
+def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
+    """Matches of REPEAT_HEAD and REPEAT_TAIL in the whole text, as `finditer` finds them; the regexes are
+    tried only where NumPy finds the character repeated at the right distances."""
+    codes = code_points(text).astype(np.int64)
+    found = {}
+    for pattern, offset, step in ((REPEAT_HEAD, 0, 3), (REPEAT_TAIL, 1, 2)):
+        n = len(codes) - offset - 2 * step
+        same = codes[offset : offset + n] if n > 0 else codes[:0]
+        maybe = np.flatnonzero((same == codes[offset + step : offset + step + n]) & (same == codes[offset + 2 * step : offset + 2 * step + n]))
+        matches, end = [], 0
+        for i in maybe.tolist():
+            if i >= end and (m := pattern.match(text, i)):
+                matches.append(m)
+                end = m.end()
+        found[pattern] = matches
+    return found
 
 
 def number(token: str) -> int:

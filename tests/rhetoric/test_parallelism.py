@@ -1,4 +1,8 @@
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.rhetoric.parallelism import REPEAT_HEAD, REPEAT_TAIL, repetition_matches
 
 
 def figures(doc):
@@ -38,3 +42,14 @@ def test_members_are_recorded_as_offsets(nlp):
 def test_two_members_are_never_parallelism(nlp):
     doc = nlp("广大干部要敢担当、善作为，敢于容错，善于纠错。")
     assert all(s.label_ != "parallelism" for s in doc.spans["parallelism"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="新时代担当作为苦干实巧，a\n", max_size=120))
+@example("新时代新担当新作为")
+@example("苦干实干巧干")
+@example("新新新新新新新新新新")
+def test_repetition_search_finds_what_the_regexes_find(text):
+    found = repetition_matches(text)
+    for pattern in (REPEAT_HEAD, REPEAT_TAIL):
+        assert [m.span() for m in found[pattern]] == [m.span() for m in pattern.finditer(text)]
