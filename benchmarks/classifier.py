@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import load
-from pipeline.classify.features import cue_patterns
+from pipeline.classify.features import cue_counts
 from pipeline.classify.model import ParagraphModel
 from pipeline.classify.training import featurize, format_report, report
 from pipeline.io.labelled import read_labelled
@@ -25,10 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cue_rules(texts) -> list[str]:
-    patterns = cue_patterns()
     out = []
     for text in texts:
-        counts = {label: len(p.findall(text)) for label, p in patterns.items()}
+        counts = cue_counts(text)
         out.append(max(("measure", "diagnosis", "result", "other"), key=lambda label: counts.get(label, 0)))
     return out
 

@@ -19,24 +19,36 @@ OPENING_CUE = re.compile(r"(要|必须|坚持|加强|推进|着力|一是|第[�
 
 
 @lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern]:
-    """One alternation per label from configs/lexicons/function_cues.tsv.
+def cue_patterns() -> dict[str, list[re.Pattern]]:
+    """Per label from configs/lexicons/function_cues.tsv: one alternation of the plain-word cues and one
+    of the pattern cues (numbers with units).
 
-    The cues are joined flat (not each wrapped in a group), so that the regex engine can skip ahead to
-    the possible first characters: several times faster, same matches."""
-    cues: dict[str, list[str]] = {}
+    The cues are joined flat (not each wrapped in a group), and plain words apart from patterns, so
+    that the regex engine can skip ahead to the possible first characters: several times faster, same
+    matches (no word cue starts inside a number, nor a number inside a word)."""
+    cues: dict[str, tuple[list[str], list[str]]] = {}
     for line in (CONFIGS / "lexicons" / "function_cues.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, cue = line.split("\t")
-            cues.setdefault(label, []).append(cue)
-    return {label: re.compile("|".join(parts)) for label, parts in cues.items()}
+            words, patterns = cues.setdefault(label, ([], []))
+            for part in cue.split("|") if PLAIN_WORDS.fullmatch(cue) else [cue]:
+                (words if PLAIN_WORDS.fullmatch(part) else patterns).append(part)
+    return {label: [re.compile("|".join(parts)) for parts in groups if parts] for label, groups in cues.items()}
+
+
+PLAIN_WORDS = re.compile(r"[\u4e00-\u9fff|]+")
+
+
+def cue_counts(text: str) -> dict[str, int]:
+    """Number of cue matches of each label in a text."""
+    return {label: sum(len(p.findall(text)) for p in patterns) for label, patterns in cue_patterns().items()}
 
 
 def own_features(p: dict) -> dict[str, float]:
     """Per-100-character densities of cues, numbers and rhetoric, and the paragraph's length."""
     text = p["text"]
     per = 100.0 / max(len(text), 1)
-    row = {f"cue_{label}": len(pattern.findall(text)) * per for label, pattern in cue_patterns().items()}
+    row = {f"cue_{label}": count * per for label, count in cue_counts(text).items()}
     row["numbers"] = len(NUMBER.findall(text)) * per
     row["percents"] = len(PERCENT.findall(text)) * per
     row["log_chars"] = math.log1p(len(text))
