@@ -103,6 +103,13 @@ def split_units(text: str, start: int, end: int, seps: list[int]) -> list[Unit]:
     return out
 
 
+def median_size(units: list[Unit]) -> int:
+    """Length of the middle unit by length (the upper middle of an even number)."""
+    if len(units) == 1:
+        return units[0][1] - units[0][0]
+    return sorted(b - a for a, b in units)[len(units) // 2]
+
+
 def common_prefix(strings: list[str]) -> str:
     return os.path.commonprefix(strings)
 
@@ -143,10 +150,9 @@ class ParallelismTagger(RhetoricComponent):
                 chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
             frame = GAPS.sub("_", "".join(chars))
         else:
-            heads, lasts = {p[0] for p in parts}, {p[-1] for p in parts}
-            pre = common_prefix(parts) if len(heads) == 1 else ""
-            suf = common_suffix(parts) if len(lasts) == 1 else ""
-            if len(pre) + len(suf) >= shortest:
+            pre = common_prefix(parts) if all(p[0] == first[0] for p in parts) else ""
+            suf = common_suffix(parts) if all(p[-1] == first[-1] for p in parts) else ""
+            if not pre and not suf or len(pre) + len(suf) >= shortest:
                 return None
             frame = f"{pre}_{suf}"
         shared = frame.replace("_", "")
@@ -195,7 +201,7 @@ class ParallelismTagger(RhetoricComponent):
         """Cut a tail after the last member (靠公认|的鲜明用人导向) at a token boundary where it aligns."""
         text, bounds = self._text, self._bounds
         inner = members[1:-1] or members[:-1]
-        typical = sorted(e - s for s, e in inner)[len(inner) // 2]
+        typical = median_size(inner)
         (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
