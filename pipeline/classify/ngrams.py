@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from ..ngram_keys import MAX_N, code_points, gram_key, gram_keys
+from ..ngram_keys import BITS, MAX_N, code_points, gram_key, gram_keys
 
 WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's char analyzer
 
@@ -29,6 +29,10 @@ class CharNgramTfidf:
         keys = np.array([gram_key(g) for g in vocabulary], dtype=np.uint64)
         order = np.argsort(keys)
         self.keys, self.features = keys[order], order
+        # single characters are looked up by code point in a table: a gather instead of a binary search
+        single = keys < np.uint64(1 << BITS)
+        self.single = np.full(int(keys[single].max()) + 1 if single.any() else 0, -1, dtype=np.int64)
+        self.single[keys[single].astype(np.int64)] = np.flatnonzero(single)
         self.idf = np.asarray(idf, dtype=np.float64)
         self.sizes = range(ngram_min, ngram_max + 1)
 
@@ -43,10 +47,16 @@ class CharNgramTfidf:
             keys = gram_keys(codes, n)
             inside = rows[: len(keys)] == rows[n - 1 :]  # n-grams that do not cross from one text to the next
             keys, where = keys[inside], rows[: len(keys)][inside]
-            pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-            known = self.keys[pos] == keys
+            if n == 1:
+                features = self.single[np.minimum(keys, len(self.single) - 1).astype(np.int64)] if len(self.single) else np.full(len(keys), -1)
+                known = (keys < len(self.single)) & (features >= 0)
+                features = features[known]
+            else:
+                pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+                known = self.keys[pos] == keys
+                features = self.features[pos[known]]
             found_rows.append(where[known])
-            found_features.append(self.features[pos[known]])
+            found_features.append(features)
         r = np.concatenate(found_rows) if found_rows else np.zeros(0, dtype=np.int64)
         f = np.concatenate(found_features) if found_features else np.zeros(0, dtype=np.int64)
         X = sparse.csr_matrix((np.ones(len(r)), (r, f)), shape=(len(texts), len(self.idf)))  # sums repeats: counts
