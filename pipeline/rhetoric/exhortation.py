@@ -125,7 +125,7 @@ class ExhortationTagger(RhetoricComponent):
                 cut = max(m.start() for m in CLAUSE_END.finditer(text, begin, nxt))
                 stop = cut
             span = doc.char_span(begin, stop, label=label, alignment_mode="contract")
-            if span is not None and len(span.text.strip()) > 0:
+            if span is not None and text[span.start_char : span.end_char].strip():  # (Span.text joins every token)
                 spans.append(span)
             i = j
         doc.spans[self.spans_key] = spans
