@@ -53,22 +53,22 @@ class IdiomTagger(RhetoricComponent):
         self.labels.update({w: "formula" for w in formula if len(w) == 4 and w not in skip})
         heads = np.array([gram_key(w[:2]) for w in self.labels], dtype=np.uint64)
         tails = np.array([gram_key(w[2:]) for w in self.labels], dtype=np.uint64)
-        self.hashes = np.unique(idiom_hashes(heads, tails))
+        self.buckets = np.zeros(1 << BUCKET_BITS, dtype=bool)  # marks the hash buckets of the lexicon's idioms
+        self.buckets[bucket(idiom_hashes(heads, tails))] = True
         if self.tokenizer is not None:
             self.tokenizer.add_words(self.labels)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of the idioms in a text, leftmost first, without overlaps.
 
-        NumPy hashes every four-character window and keeps those whose hash is an idiom's; only
-        these candidates are looked up in the lexicon."""
+        NumPy hashes every four-character window and keeps those whose hash falls in a bucket of an
+        idiom's hash; only these candidates (idioms, and about 1% others) are looked up in the lexicon."""
         found, last_end, labels = [], 0, self.labels
         if len(text) < 4 or not labels:
             return found
         pairs = gram_keys(code_points(text), 2)
         windows = idiom_hashes(pairs[:-2], pairs[2:])
-        at = np.minimum(np.searchsorted(self.hashes, windows), len(self.hashes) - 1)
-        candidates = np.flatnonzero(self.hashes[at] == windows)
+        candidates = np.flatnonzero(self.buckets[bucket(windows)])
         for i in candidates.tolist():
             if i >= last_end:
                 label = labels.get(text[i : i + 4])
@@ -92,6 +92,14 @@ def idiom_hashes(heads: np.ndarray, tails: np.ndarray) -> np.ndarray:
     (wrapping uint64 arithmetic; a collision only costs one lexicon look-up)."""
     with np.errstate(over="ignore"):
         return heads * np.uint64(0x9E3779B97F4A7C15) ^ tails
+
+
+BUCKET_BITS = 22
+
+
+def bucket(hashes: np.ndarray) -> np.ndarray:
+    """Bucket of each hash: its top BUCKET_BITS bits."""
+    return (hashes >> np.uint64(64 - BUCKET_BITS)).astype(np.intp)
 
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
