@@ -13,7 +13,6 @@ a worker.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from collections import deque
 from dataclasses import dataclass, field
@@ -186,18 +185,21 @@ class Annotator:
         return summary
 
     def _run_workers(self, speeches: Iterator[Speech], n_process: int, write: Callable) -> None:
-        """Worker processes annotate; records are written in input order. At most a few speeches per
-        worker are in flight, so memory does not grow with the corpus."""
-        pool = multiprocessing.Pool(n_process, initializer=_start_worker, initargs=(self.nlp,))
+        """Worker processes annotate; records are written in input order. A few speeches per worker
+        are in flight at a time, so memory does not grow with the corpus."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(self.nlp,))
         try:
             window: deque = deque()
             for speech in speeches:
-                window.append(pool.apply_async(_annotate_in_worker, (speech, meta_for(self.meta, speech))))
+                window.append(pool.submit(_annotate_in_worker, speech, meta_for(self.meta, speech)))
                 if len(window) >= 8 * n_process:
-                    write(window.popleft().get())
+                    write(window.popleft().result())
             while window:
-                write(window.popleft().get())
-            pool.close()
+                write(window.popleft().result())
+        except BrokenProcessPool:
+            raise XiuciError("a worker process died (out of memory?); the finished speeches are kept: run the command again to resume") from None
         finally:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -369,7 +369,7 @@ class ParallelismTagger(RhetoricComponent):
 
     def repetitions(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
         """Unpunctuated runs: 新时代新担当新作为 (one character before each word), 苦干实干巧干 (a shared last character)."""
-        text, found = self._text, []
+        found = []
         for pattern, size, frame in ((REPEAT_HEAD, 3, "{}_"), (REPEAT_TAIL, 2, "_{}")):
             for m in self.hits(pattern, start, end):
                 members = [(a, a + size) for a in range(m.start(), m.end(), size)]
