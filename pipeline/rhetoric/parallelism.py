@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text, register_extensions
 from ..ngram_keys import code_points
+from ..resources import CONFIGS, read_list
 from .base import RhetoricComponent
 from .lexicon import load_words, read_list_setting
 
@@ -82,7 +83,10 @@ def make_parallelism(nlp, name, markers, stopchars, max_item_chars, max_clause_c
 
 @lru_cache(maxsize=1)
 def cached_word_classes() -> dict[str, str]:
-    return jieba_word_classes()
+    """jieba's word classes (words of up to four characters), corrected by configs/lexicons/word_classes.tsv."""
+    classes = jieba_word_classes(max_len=4)
+    classes.update(row.split("\t") for row in read_list(CONFIGS / "lexicons" / "word_classes.tsv"))
+    return classes
 
 
 def split_units(text: str, start: int, end: int, seps: list[int]) -> list[Unit]:
@@ -186,10 +190,12 @@ class ParallelismTagger(RhetoricComponent):
             if not shape:
                 return None
             shapes.append(shape)
-        if len({len(x) for x in shapes}) != 1 or max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
+        if max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
         if loose and all("V" in s[0] and all("?" not in c for c in s[1:]) for s in shapes):
-            return "V+O"  # a pair of this shape alone is too common to be an antithesis: see run_at
+            return "V+O"  # (the object may be one word or two) a pair of this shape alone is too common to be an antithesis: see run_at
+        if len({len(x) for x in shapes}) != 1:
+            return None
         common = [set.intersection(*column) for column in zip(*shapes)]
         if not all(common) or "?" in set().union(*common) or not any(c <= {"A", "V"} for c in common):
             return None  # a shape needs a word that is surely a verb or adjective: noun lists are not figures

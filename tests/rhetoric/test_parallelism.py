@@ -21,6 +21,10 @@ def figures(doc):
         # three verbs with objects of different word classes (思想 n, 理解 v, 隔阂 n) still repeat V+O
         ("同人民群众沟通思想，加深理解，消除隔阂。", [("沟通思想，加深理解，消除隔阂", "parallelism", "V+O")]),
         ("激励干部新时代新担当新作为。", [("新时代新担当新作为", "parallelism", "新_")]),
+        # 深化 is a verb by configs/lexicons/word_classes.tsv (jieba tags it j); objects of one or two words
+        ("我们要抓住机遇，深化改革，扩大开放，促进发展，保持稳定。",
+         [("抓住机遇，深化改革，扩大开放，促进发展，保持稳定", "parallelism", "V+O")]),
+        ("各部门要克服官僚主义，提高工作效率，树立良好政风。", [("克服官僚主义，提高工作效率，树立良好政风", "parallelism", "V+O")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
         ("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导。",
          [("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导", "enumeration", "一是_；二是_…")]),
