@@ -80,6 +80,8 @@ class ExhortationTagger(RhetoricComponent):
             after += 1
         if (after < len(doc) and doc[after].text in ctx["observation"]) or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是"}:
             return False
+        if self.modifies_noun(doc, end):
+            return False
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
@@ -102,6 +104,12 @@ class ExhortationTagger(RhetoricComponent):
         if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
             return False
         return True
+
+    def modifies_noun(self, doc: Doc, end: int) -> bool:
+        """Whether the cue and the verb after it modify a noun (必须长期坚持的指导思想, 不能回避的问题):
+        的 right after the verb, itself right after the cue or after one adverb."""
+        verb = end + 1 if end < len(doc) and doc[end].text in self.context["adverb"] else end
+        return verb + 1 < len(doc) and doc[verb + 1].text == "的"
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

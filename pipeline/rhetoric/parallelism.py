@@ -3,8 +3,9 @@ enumeration (一是…二是…, 第一，…第二，…, （一）…（二）
 
 Candidate members are the units of a paragraph at three levels: sentences and `；`-clauses, `，`-clauses,
 and `、`-items. A run of consecutive units is a figure when the units share a frame: characters repeated
-at aligned positions (common prefix and suffix of each aligned sub-clause, or the same characters at the
-same positions of equal-length members), found from the text, not from a list. Members of three
+at aligned positions (common prefix and suffix of each aligned sub-clause, with a word every long member
+holds once between them (使_不断_), or the same characters at the same positions of equal-length members),
+found from the text, not from a list. Members of three
 characters that repeat one token shape (1+2: 经风雨、见世面、长才干) share the frame `V+O`.
 Each span carries `._.xiuci_members` (character offsets) and `._.xiuci_frame` (e.g. `靠_`, `只要_，就有_`).
 """
@@ -31,6 +32,7 @@ from .lexicon import load_words, read_list_setting
 register_extensions()
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or ；-clauses (split inside at ，)
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
@@ -254,11 +256,23 @@ class ParallelismTagger(RhetoricComponent):
         longest = max(sizes)
         if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
             return None  # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
-        frame = self.frame([text[a:b] for a, b in members], inner)
-        if frame and longest > self.max_item_chars:
-            if self.content_chars(frame) < 2:
-                frame = None
+        texts = [text[a:b] for a, b in members]
+        frame = self.frame(texts, inner)
+        if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
+            frame = self.with_shared_word(frame, texts) if not inner else None
         return frame or self.shape_frame(doc, members)
+
+    def with_shared_word(self, frame: str, texts: list[str]) -> Optional[str]:
+        """A prefix or suffix frame of one content character (使_) made longer by a two-character word
+        that every member holds once, between its shared ends (使_不断_), or None."""
+        pre, _, suf = frame.partition("_")
+        middles = [t[len(pre) : len(t) - len(suf)] for t in texts]
+        shortest = min(middles, key=len)
+        for k in range(len(shortest) - 1):
+            word = shortest[k : k + 2]
+            if HAN_WORD.fullmatch(word) and not set(word) & self.stopchars and all(m.count(word) == 1 for m in middles):
+                return f"{pre}_{word}_{suf}"
+        return None
 
     def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int):
         """The longest run of members starting at unit i that share a frame, or None."""

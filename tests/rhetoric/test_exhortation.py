@@ -18,6 +18,8 @@ from tests.conftest import spans_of
         # traditional script, and an appeal introduced with a comma
         ("今後中小學敎育應當着重質量的提高。", [("應當着重質量的提高", "obligation")]),
         ("我们呼吁，全体中华儿女团结起来，共同推进祖国统一大业。", [("呼吁，全体中华儿女团结起来，共同推进祖国统一大业", "appeal")]),
+        # a 的 further on belongs to the object: still a directive
+        ("我们必须长期坚持党的基本路线。", [("必须长期坚持党的基本路线", "obligation")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -38,6 +40,8 @@ def test_exhortations(nlp, text, expected):
         "人手不够，就不能把这件事办好。",  # 就不能: a consequence, not a prohibition
         "会上学习了《坚决反对形式主义》一文。",  # a title
         "应该说，这一年的工作是有成效的。",  # 应该说: a discourse marker
+        "这是我们必须长期坚持的指导思想。",  # the cue and its verb modify a noun
+        "这是一个不能回避的重大问题。",
     ],
 )
 def test_hard_negatives(nlp, text):
