@@ -1,6 +1,7 @@
 """Corpus runs: Dask and multiprocessing give the same records, a killed run resumes cleanly, bad files
 are reported without stopping the run, metadata reaches every row."""
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -97,3 +98,36 @@ def test_metadata_reaches_every_row(tmp_path):
     assert (table["year"] == table["speech"].map(years)).all()
     csv = pd.read_csv(tmp_path / "paragraphs.csv", encoding="utf-8-sig")
     assert list(csv.columns) == list(table.columns) and len(csv) == len(table)
+
+
+def worker_pids(parent: int) -> list[int]:
+    """Children of a process that carry its command line (forked workers, not a resource tracker)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"pipeline.cli" in cmdline:
+            pids.append(int(stat.parent.name))
+    return sorted(pids)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the worker processes through /proc (Linux)")
+def test_a_killed_worker_ends_the_run_with_a_message(corpus, tmp_path):
+    cmd = [sys.executable, "-m", "pipeline.cli", "annotate", str(corpus), "--out", str(tmp_path), "--no-html", "--n-process", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    workers: list[str] = []
+    deadline = time.time() + 120
+    while time.time() < deadline and len(workers) < 2:
+        time.sleep(0.1)
+        workers = worker_pids(proc.pid)
+    assert workers, "the run must start its workers"
+    os.kill(workers[-1], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 2
+    assert "a worker process died" in stderr and "Traceback" not in stderr
+    target = tmp_path / "annotations.jsonl"
+    lines = target.read_text(encoding="utf-8").splitlines() if target.exists() else []
+    assert all(json.loads(line)["paragraphs"] for line in lines)  # only whole records
