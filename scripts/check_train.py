@@ -47,9 +47,29 @@ def main(paths) -> int:
                 errors.append(f"{f.name}: more than one speech id")
     print(f"speeches {len(speeches)}  body paragraphs {sum(labels.values())}  " + "  ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     print("genres: " + ", ".join(f"{k} {v}" for k, v in sorted(genres.items())))
+    report_corpus_overlap(files)
     for e in errors[:50]:
         print("ERROR", e)
     return 1 if errors else 0
+
+
+def report_corpus_overlap(files, run: int = 24) -> None:
+    """Count body paragraphs sharing a run of `run` characters with the real corpus (../shared), which
+    the training speeches must not copy; stock formulae of official language make a few such runs."""
+    corpus_dir = ROOT.parent / "shared" / "data" / "corpus"
+    if not corpus_dir.is_dir():
+        print("corpus overlap: ../shared/data/corpus not found, not checked")
+        return
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
+    runs = {corpus[i : i + run] for i in range(len(corpus) - run + 1)}
+    found = []
+    for f in files:
+        for n, raw in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            text = json.loads(raw).get("text") or ""
+            if any(text[i : i + run] in runs for i in range(len(text) - run + 1)):
+                found.append(f"{f.name}:{n}")
+    print(f"corpus overlap: {len(found)} paragraphs share a {run}-character run with ../shared/data/corpus"
+          + (f" (first: {', '.join(found[:5])})" if found else ""))
 
 
 if __name__ == "__main__":
