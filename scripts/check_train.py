@@ -12,6 +12,7 @@ def main(paths) -> int:
     files = [Path(p) for p in paths] or sorted((ROOT / "data" / "train").glob("*.jsonl"))
     errors, seen = [], {}
     labels, genres, speeches = collections.Counter(), collections.Counter(), set()
+    bodies: list[tuple[str, str]] = []  # (file:line, text) of every body paragraph
     for f in files:
         rows = []
         for n, raw in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
@@ -38,6 +39,8 @@ def main(paths) -> int:
                 errors.append(f"{where}: duplicate of {seen[text]}")
             seen.setdefault(text, where)
             rows.append(r)
+            if not r.get("heading"):
+                bodies.append((where, text))
         if rows:
             speeches.add(rows[0]["speech"])
             genres[rows[0].get("genre")] += 1
@@ -47,13 +50,13 @@ def main(paths) -> int:
                 errors.append(f"{f.name}: more than one speech id")
     print(f"speeches {len(speeches)}  body paragraphs {sum(labels.values())}  " + "  ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     print("genres: " + ", ".join(f"{k} {v}" for k, v in sorted(genres.items())))
-    report_corpus_overlap(files)
+    report_corpus_overlap(bodies)
     for e in errors[:50]:
         print("ERROR", e)
     return 1 if errors else 0
 
 
-def report_corpus_overlap(files, run: int = 24) -> None:
+def report_corpus_overlap(bodies: list[tuple[str, str]], run: int = 24) -> None:
     """Count body paragraphs sharing a run of `run` characters with the real corpus (../shared), which
     the training speeches must not copy; stock formulae of official language make a few such runs."""
     corpus_dir = ROOT.parent / "shared" / "data" / "corpus"
@@ -62,13 +65,8 @@ def report_corpus_overlap(files, run: int = 24) -> None:
         return
     corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
     runs = {corpus[i : i + run] for i in range(len(corpus) - run + 1)}
-    found = []
-    for f in files:
-        for n, raw in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            text = json.loads(raw).get("text") or ""
-            if any(text[i : i + run] in runs for i in range(len(text) - run + 1)):
-                found.append(f"{f.name}:{n}")
-    print(f"corpus overlap: {len(found)} paragraphs share a {run}-character run with ../shared/data/corpus"
+    found = [where for where, text in bodies if any(text[i : i + run] in runs for i in range(len(text) - run + 1))]
+    print(f"corpus overlap: {len(found)} body paragraphs share a {run}-character run with ../shared/data/corpus"
           + (f" (first: {', '.join(found[:5])})" if found else ""))
 
 

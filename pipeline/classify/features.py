@@ -15,6 +15,7 @@ from ..resources import CONFIGS
 
 NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
 PERCENT = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个百分点)")
+PLAIN_WORDS = re.compile(r"[\u4e00-\u9fff|]+")  # a cue line of plain words joined by |
 OPENING_CUE = re.compile(r"(要|必须|坚持|加强|推进|着力|一是|第[一二三四五六七八九十]+，)")
 
 
@@ -31,12 +32,8 @@ def cue_patterns() -> dict[str, list[re.Pattern]]:
         if line.strip() and not line.startswith("#"):
             label, cue = line.split("\t")
             words, patterns = cues.setdefault(label, ([], []))
-            for part in cue.split("|") if PLAIN_WORDS.fullmatch(cue) else [cue]:
-                (words if PLAIN_WORDS.fullmatch(part) else patterns).append(part)
+            (words if PLAIN_WORDS.fullmatch(cue) else patterns).append(cue)
     return {label: [re.compile("|".join(parts)) for parts in groups if parts] for label, groups in cues.items()}
-
-
-PLAIN_WORDS = re.compile(r"[\u4e00-\u9fff|]+")
 
 
 def cue_counts(text: str) -> dict[str, int]:

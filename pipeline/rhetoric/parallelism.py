@@ -450,10 +450,10 @@ class ParallelismTagger(RhetoricComponent):
         self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
         self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
         paragraphs = doc.spans.get("paragraph")
-        self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS, LINES)}
+        self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS)}
         self._hits = {pattern: list(pattern.finditer(self._text)) for pattern in self.markers}
         self._hits.update(repetition_matches(self._text))
-        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), self._seps[LINES])
+        blocks = [(s.start_char, s.end_char) for s in paragraphs] if paragraphs is not None else split_units(self._text, 0, len(self._text), [m.start() for m in LINES.finditer(self._text)])
         if paragraphs is not None and "heading" in doc.spans:
             blocks = sorted(blocks + [(s.start_char, s.end_char) for s in doc.spans["heading"]])
         for start, end in blocks:
@@ -482,7 +482,7 @@ NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {
 def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
     """Matches of REPEAT_HEAD and REPEAT_TAIL in the whole text, as `finditer` finds them; the regexes are
     tried only where NumPy finds the character repeated at the right distances."""
-    codes = code_points(text).astype(np.int64)
+    codes = code_points(text)
     found = {}
     for pattern, offset, step in ((REPEAT_HEAD, 0, 3), (REPEAT_TAIL, 1, 2)):
         n = len(codes) - offset - 2 * step
