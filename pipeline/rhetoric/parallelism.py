@@ -158,13 +158,24 @@ class ParallelismTagger(RhetoricComponent):
         else:
             pre = common_prefix(parts) if all(p[0] == first[0] for p in parts) else ""
             suf = common_suffix(parts) if all(p[-1] == first[-1] for p in parts) else ""
-            if not pre and not suf or len(pre) + len(suf) >= shortest:
+            if not pre and not suf:
+                return self.aligned_word_frame(parts)
+            if len(pre) + len(suf) >= shortest:
                 return None
             frame = f"{pre}_{suf}"
         shared = frame.replace("_", "")
         if not HAN.search(shared) or set(shared) <= self.stopchars or shared in self.stopframes:
             return None
         return frame
+
+    def aligned_word_frame(self, parts: list[str]) -> Optional[str]:
+        """`_群众_`: a two-character word at the same place near the start of every part (倾听群众呼声，
+        关心群众疾苦，接受群众的合理建议), or None."""
+        for k in range(1, 4):
+            word = parts[0][k : k + 2]
+            if HAN_WORD.fullmatch(word) and not set(word) & self.stopchars and all(p[k : k + 2] == word and len(p) > k + 2 for p in parts):
+                return f"_{word}_"
+        return None
 
     def frame(self, texts: list[str], inner: Optional[str]) -> Optional[str]:
         """Frame shared by all member texts, or None."""
@@ -187,14 +198,14 @@ class ParallelismTagger(RhetoricComponent):
         for unit in units:
             shape = self._shapes.get(unit)
             if shape is None:
-                words = self.words(*unit)
-                shape = self._shapes[unit] = [set(self.word_classes.get(w, "?")) for w in words] if words and 2 <= len(words) <= 3 else []
+                words = self.shape_words(*unit)
+                shape = self._shapes[unit] = [set(self.word_classes.get(w, "?")) for w in words] if words else []
             if not shape:
                 return None
             shapes.append(shape)
         if max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
             return None
-        if loose and all("V" in s[0] and all("?" not in c for c in s[1:]) for s in shapes):
+        if loose and all(s[0] == {"V"} and all("?" not in c for c in s[1:]) for s in shapes):
             return "V+O"  # (the object may be one word or two) a pair of this shape alone is too common to be an antithesis: see run_at
         if len({len(x) for x in shapes}) != 1:
             return None
@@ -254,9 +265,10 @@ class ParallelismTagger(RhetoricComponent):
         text = self._text
         sizes = [b - a for a, b in members]
         longest = max(sizes)
-        if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
-            return None  # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
         texts = [text[a:b] for a, b in members]
+        if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
+            # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
+            return None if inner else self.aligned_word_frame(texts)
         frame = self.frame(texts, inner)
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             frame = self.with_shared_word(frame, texts) if not inner else None
@@ -297,6 +309,8 @@ class ParallelismTagger(RhetoricComponent):
             if frame is None:
                 break
             best = (members, frame)
+        if best and len(best[0]) > 2:
+            best = self.whole_last_clause(doc, best, units[i + len(best[0]) - 1][1], units[i][0], inner, limit)
         if best and len(best[0]) == 2:
             sizes = [b - a for a, b in best[0]]
             if min(sizes) < 0.6 * max(sizes):
@@ -304,6 +318,17 @@ class ParallelismTagger(RhetoricComponent):
             if best[1] == "V+O" and self.shape_frame(doc, best[0], loose=False) is None:
                 return None  # two verb-object phrases of different classes: ordinary coordination
         return best
+
+    def whole_last_clause(self, doc: Doc, run, end: int, unit_start: int, inner: Optional[str], limit: int):
+        """A run of clauses that opens its clause keeps its last member whole (…，解决群众的急难愁盼问题):
+        only a run after a lead-in (营造了|…|的氛围) is a modifier whose tail `trim_tail` cuts."""
+        members, frame = run
+        a, b = members[-1]
+        if b == end or members[0][0] != unit_start or self._text[a - 1] not in "，,；;" or end - a > limit:
+            return run
+        whole = [*members[:-1], (a, end)]
+        frame = self.member_frame(doc, whole, inner)
+        return (whole, frame) if frame else run
 
     def first_pair(self, doc: Doc, pair: list[Unit], inner: Optional[str], limit: int, unlike: bool) -> Optional[tuple[int, str]]:
         """Start and frame of the first member of a run: as it is, or cut after a lead-in (`lead_starts`)."""
@@ -378,6 +403,19 @@ class ParallelismTagger(RhetoricComponent):
         """The tokens of text[a:b], or None when a or b falls inside a token (as Doc.char_span)."""
         first, stop = self.token_range(a, b)
         return None if first is None else [self.word(k) for k in range(first, stop)]
+
+    def shape_words(self, a: int, b: int) -> Optional[list[str]]:
+        """The 2-3 words of a short member for its shape: its tokens, or, where pkuseg glued a verb to its
+        object (长才干) or split a word, the one split of its 3-4 characters into two known words."""
+        words = self.words(a, b)
+        if words and 2 <= len(words) <= 3 and all(w in self.word_classes for w in words):
+            return words
+        if 3 <= b - a <= 4:
+            text = self._text[a:b]
+            splits = [[text[:k], text[k:]] for k in range(1, b - a) if text[:k] in self.word_classes and text[k:] in self.word_classes]
+            if len(splits) == 1:
+                return splits[0]
+        return words if words and 2 <= len(words) <= 3 else None
 
     def token_range(self, a: int, b: int) -> tuple[Optional[int], Optional[int]]:
         """Indices of the first token and one past the last of text[a:b], or (None, None) when a or b is inside a token."""

@@ -28,6 +28,11 @@ def figures(doc):
         # long clauses sharing one head character and a word every clause holds once
         ("使城乡居民收入水平不断提高，使社会保障体系覆盖面不断扩大，使生态环境质量状况不断改善。",
          [("使城乡居民收入水平不断提高，使社会保障体系覆盖面不断扩大，使生态环境质量状况不断改善", "parallelism", "使_不断_")]),
+        # verb + object of three characters (guide 2), where pkuseg glues 长才干 into one token
+        ("要让年轻干部到基层一线去经风雨、见世面、长才干。", [("经风雨、见世面、长才干", "parallelism", "V+O")]),
+        # a word at the same place in every clause; a run that opens its clause keeps its last clause whole
+        ("各级干部要走进田间地头，了解群众期盼，回应群众关切，解决群众的急难愁盼问题。",
+         [("了解群众期盼，回应群众关切，解决群众的急难愁盼问题", "parallelism", "_群众_")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
         ("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导。",
          [("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导", "enumeration", "一是_；二是_…")]),
