@@ -5,7 +5,9 @@
 Prints per-label precision/recall/F1, macro-F1 over diagnosis/measure/result, and the mean absolute
 difference between gold and predicted label shares per speech, for: the model; cue-word rules
 (the label whose cues of configs/lexicons/function_cues.tsv are densest); TF-IDF + logistic regression
-alone (character 1-3 grams, trained on the same data/train/).
+alone (character 1-3 grams, trained on the same data/train/). Last, the agreement of a second
+annotator who labelled every dev paragraph again from the guide alone (data/dev-agreement/): the
+ceiling a model can be expected to reach.
 """
 from __future__ import annotations
 
@@ -41,6 +43,25 @@ def tfidf_lr(train_texts, train_labels, texts) -> list[str]:
     return list(model.fit(train_texts, train_labels).predict(texts))
 
 
+def agreement() -> str:
+    """Share of dev paragraphs on which the second annotator agrees with data/dev/, and Cohen's kappa."""
+    import json
+
+    from sklearn.metrics import cohen_kappa_score, f1_score
+
+    first = {}
+    for path in sorted((ROOT / "data" / "dev").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            first[row["file"], row["line"], row["sha1"]] = row["label"]
+    pairs = [(first[r["file"], r["line"], r["sha1"]], r["label"])
+             for r in map(json.loads, (ROOT / "data" / "dev-agreement" / "second-annotator.jsonl").read_text(encoding="utf-8").splitlines())]
+    a, b = zip(*pairs)
+    macro = f1_score(a, b, labels=["diagnosis", "measure", "result"], average="macro")
+    return (f"second annotator on {len(pairs)} dev paragraphs: agreement {sum(x == y for x, y in pairs) / len(pairs):.3f}, "
+            f"Cohen's kappa {cohen_kappa_score(a, b):.3f}, macro-F1 (diagnosis, measure, result) {macro:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "paragraph-classifier")
@@ -58,6 +79,7 @@ def main() -> None:
     print(format_report(report(yd, predicted, gd), f"\nxiuci model ({args.model.name})"))
     print(format_report(report(yd, cue_rules(Xd["text"]), gd), "\nbaseline: cue-word rules"))
     print(format_report(report(yd, tfidf_lr(X["text"], y, Xd["text"]), gd), "\nbaseline: TF-IDF + logistic regression"))
+    print(f"\n{agreement()}")
     print(f"\n{time.perf_counter() - start:.0f} s")
 
 

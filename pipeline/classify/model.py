@@ -1,11 +1,15 @@
 """The paragraph-function model: trained with scikit-learn, stored as plain JSON and NumPy arrays.
 
-Training fits character n-gram TF-IDF + standardised dense features into a linear SVM with balanced
-class weights, calibrated into probabilities (sigmoid, internal folds). The fitted numbers are then
-exported: `model.json` (labels, vocabulary, settings, training-data hash, versions, SHA-256 of the
-arrays) and `arrays.npz` (IDF weights, scaler, per-fold coefficients and sigmoid parameters).
-Prediction runs on those arrays, so a fresh and a loaded model give identical probabilities, and no
-model file is ever unpickled.
+Two parts, mixed into one set of probabilities:
+- words: the sentence model (`sentences.py`), character n-gram TF-IDF of every sentence into a
+  multinomial logistic regression; a paragraph gets its sentences' probabilities weighted by length;
+- structure: the paragraph's cue, number, rhetoric, position and neighbourhood features
+  (`features.py`), standardised, into a linear SVM with balanced class weights, calibrated into
+  probabilities (sigmoid, internal folds).
+The fitted numbers are exported: `model.json` (labels, vocabulary, settings, training-data hash,
+versions, SHA-256 of the arrays) and `arrays.npz` (IDF weights and coefficients of the sentence model,
+scaler, per-fold coefficients and sigmoid parameters). Prediction runs on those arrays, so a fresh and
+a loaded model give identical probabilities, and no model file is ever unpickled.
 """
 from __future__ import annotations
 
@@ -20,11 +24,12 @@ import pandas as pd
 
 from ..errors import XiuciError
 from ..resources import CONFIGS
+from . import sentences
 from .features import numeric_columns
 from .ngrams import CharNgramTfidf
 
 MODEL_FILE, ARRAYS_FILE = "model.json", "arrays.npz"
-FORMAT = 1
+FORMAT = 2
 
 
 def load_settings(path: Path | None = None) -> dict:
@@ -34,23 +39,19 @@ def load_settings(path: Path | None = None) -> dict:
     path = Path(path or CONFIGS / "classifier.cfg")
     if not path.exists():
         raise XiuciError(f"{path}: classifier config not found")
-    return {section: dict(values) for section, values in Config().from_disk(path).items()}
+    settings = {section: dict(values) for section, values in Config().from_disk(path).items()}
+    missing = [section for section in ("sentences", "model", "apply") if section not in settings]
+    if missing:
+        raise XiuciError(f"{path}: classifier config lacks the section(s) {', '.join(f'[{m}]' for m in missing)}; see configs/classifier.cfg")
+    weight = settings["apply"].get("sentence_weight")
+    if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
+        raise XiuciError(f"{path}: [apply] sentence_weight must be a number between 0 and 1, not {weight!r}")
+    return settings
 
 
-def vectorizer(settings: dict):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    f = settings["features"]
-    return TfidfVectorizer(analyzer="char", ngram_range=(f["ngram_min"], f["ngram_max"]), min_df=f["min_df"],
-                           max_features=f["max_features"], sublinear_tf=True)
-
-
-def design(frame: pd.DataFrame, tfidf, mean: np.ndarray, scale: np.ndarray, columns: list[str]):
-    """Sparse design matrix: TF-IDF of the text next to the standardised dense columns."""
-    from scipy import sparse
-
-    dense = (frame[columns].to_numpy(dtype=np.float64) - mean) / scale
-    return sparse.hstack([tfidf.transform(frame["text"]), sparse.csr_matrix(dense)]).tocsr()
+def design(frame: pd.DataFrame, mean: np.ndarray, scale: np.ndarray, columns: list[str]) -> np.ndarray:
+    """The paragraph's structure features, standardised."""
+    return (frame[columns].to_numpy(dtype=np.float64) - mean) / scale
 
 
 @dataclass
@@ -72,10 +73,8 @@ class ParagraphModel:
 
         m = settings["model"]
         columns = numeric_columns(frame)
-        tfidf = vectorizer(settings)
-        tfidf.fit(frame["text"])
         scaler = StandardScaler().fit(frame[columns].to_numpy(dtype=np.float64))
-        X = design(frame, tfidf, scaler.mean_, scaler.scale_, columns)
+        X = design(frame, scaler.mean_, scaler.scale_, columns)
         weights = m.get("class_weight", "balanced")
         if weights not in ("balanced", "none"):
             raise XiuciError(f'classifier config: class_weight must be "balanced" or "none", not {weights!r}')
@@ -83,8 +82,13 @@ class ParagraphModel:
         svm = LinearSVC(C=m["C"], class_weight=weights, max_iter=m["max_iter"], random_state=m["seed"])
         calibrated = CalibratedClassifierCV(svm, method=m["calibration"], cv=m["calibration_folds"]).fit(X, labels)
         folds = calibrated.calibrated_classifiers_
+        vocabulary, sentence_model = sentences.fit(list(frame["text"]), labels, settings["sentences"])
+        if list(sentence_model.classes_) != list(calibrated.classes_):
+            raise XiuciError("the sentence and paragraph models learned different label sets")
         arrays = {
-            "idf": tfidf.idf_,
+            "idf": sentence_model.idf_,
+            "sentence_coef": sentence_model.coef_,
+            "sentence_intercept": sentence_model.intercept_,
             "mean": scaler.mean_,
             "scale": scaler.scale_,
             "coef": np.stack([c.estimator.coef_ for c in folds]),
@@ -92,18 +96,27 @@ class ParagraphModel:
             "sigmoid_a": np.array([[cal.a_ for cal in c.calibrators] for c in folds]),
             "sigmoid_b": np.array([[cal.b_ for cal in c.calibrators] for c in folds]),
         }
-        vocabulary = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.get)
         meta = {"format": FORMAT, "labels": [str(c) for c in calibrated.classes_], "columns": columns, "vocabulary": vocabulary,
                 "settings": settings, "data_sha256": data_hash, "n_train": len(labels), "versions": versions()}
         return cls(meta, arrays)
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
-        """Class probabilities (columns in `labels` order): mean over folds of normalised sigmoid scores."""
+        """Class probabilities (columns in `labels` order): the sentence model's and the structure
+        model's, mixed by `[apply] sentence_weight`."""
+        weight = self.meta["settings"]["apply"]["sentence_weight"]
+        return weight * self.sentence_proba(frame) + (1 - weight) * self.structure_proba(frame)
+
+    def sentence_proba(self, frame: pd.DataFrame) -> np.ndarray:
         a = self.arrays
         if not hasattr(self, "_tfidf"):
-            f = self.meta["settings"]["features"]
-            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], a["idf"], f["ngram_min"], f["ngram_max"])
-        X = design(frame, self._tfidf, a["mean"], a["scale"], self.meta["columns"])
+            s = self.meta["settings"]["sentences"]
+            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], a["idf"], s["ngram_min"], s["ngram_max"])
+        return sentences.predict(self._tfidf, a["sentence_coef"], a["sentence_intercept"], list(frame["text"]))
+
+    def structure_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        """Mean over the calibration folds of the normalised sigmoid scores of the linear SVM."""
+        a = self.arrays
+        X = design(frame, a["mean"], a["scale"], self.meta["columns"])
         probs = np.zeros((X.shape[0], len(self.labels)))
         for coef, intercept, sa, sb in zip(a["coef"], a["intercept"], a["sigmoid_a"], a["sigmoid_b"]):
             scores = X @ coef.T + intercept

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.classify.model import vectorizer
+from pipeline.classify.sentences import vectorizer
 from pipeline.classify.ngrams import CharNgramTfidf
 
 TRAIN = [
@@ -18,7 +18,7 @@ TRAIN = [
 @pytest.fixture(scope="module", params=[(1, 2), (1, 3), (2, 2)])
 def fitted(request):
     lo, hi = request.param
-    sk = vectorizer({"features": {"ngram_min": lo, "ngram_max": hi, "min_df": 1, "max_features": None}}).fit(TRAIN)
+    sk = vectorizer({"ngram_min": lo, "ngram_max": hi, "min_df": 1}).fit(TRAIN)
     fast = CharNgramTfidf(sorted(sk.vocabulary_, key=sk.vocabulary_.get), sk.idf_, lo, hi)
     return sk, fast
 
@@ -41,6 +41,6 @@ def test_unknown_grams_only_give_an_empty_row(fitted):
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.lists(st.text(alphabet=st.sampled_from(list("要坚持增长5.2%，。 \t\nAaΣσ一些地方")), max_size=40), min_size=1, max_size=5))
 def test_equal_on_arbitrary_text(texts):
-    sk = vectorizer({"features": {"ngram_min": 1, "ngram_max": 2, "min_df": 1, "max_features": None}}).fit(TRAIN)
+    sk = vectorizer({"ngram_min": 1, "ngram_max": 2, "min_df": 1}).fit(TRAIN)
     fast = CharNgramTfidf(sorted(sk.vocabulary_, key=sk.vocabulary_.get), sk.idf_, 1, 2)
     assert_same(sk, fast, texts)

@@ -1,0 +1,74 @@
+"""The sentence part of the paragraph model.
+
+The guide labels a mixed paragraph by the larger part of its text, measured in characters. So every
+sentence is scored on its own, and the paragraph gets the mean of its sentences' probabilities, each
+weighted by its length in characters. Training gives each sentence its paragraph's label and a weight
+equal to its length: a multinomial logistic regression over character n-gram TF-IDF. The paragraph
+model mixes these probabilities with its structure model's (`[apply] sentence_weight` in
+configs/classifier.cfg).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from .ngrams import CharNgramTfidf
+
+SENTENCE = re.compile(r"[^。；！？;!?]+[。；！？;!?]*")
+
+
+def split(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """Sentences of all texts in order, and the index of the text each one came from."""
+    pieces, owners = [], []
+    for i, text in enumerate(texts):
+        found = SENTENCE.findall(text) or [text]
+        pieces.extend(found)
+        owners.extend([i] * len(found))
+    return pieces, np.array(owners, dtype=np.int64)
+
+
+@dataclass
+class SentenceModel:
+    """What `fit` learned: the classes, the IDF weights and the logistic regression's coefficients."""
+
+    classes_: np.ndarray
+    idf_: np.ndarray
+    coef_: np.ndarray
+    intercept_: np.ndarray
+
+
+def vectorizer(settings: dict):
+    """scikit-learn's TF-IDF of character n-grams, as `[sentences]` sets it (`CharNgramTfidf` applies it)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char", ngram_range=(settings["ngram_min"], settings["ngram_max"]), min_df=settings["min_df"], sublinear_tf=True)
+
+
+def fit(texts: Sequence[str], labels: Sequence[str], settings: dict) -> tuple[list[str], SentenceModel]:
+    """Vocabulary and fitted numbers of the sentence model (each sentence labelled as its paragraph)."""
+    from sklearn.linear_model import LogisticRegression
+
+    pieces, owners = split(texts)
+    weights = np.array([max(len(p), 1) for p in pieces], dtype=np.float64)
+    tfidf = vectorizer(settings)
+    X = tfidf.fit_transform(pieces)
+    y = np.asarray(labels, dtype=object)[owners]
+    model = LogisticRegression(C=settings["C"], class_weight="balanced", max_iter=settings["max_iter"])
+    model.fit(X, y, sample_weight=weights / weights.mean())
+    vocabulary = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.get)
+    return vocabulary, SentenceModel(model.classes_, tfidf.idf_, model.coef_, model.intercept_)
+
+
+def predict(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """Per text, the character-weighted mean of its sentences' label probabilities (labels in sorted order)."""
+    pieces, owners = split(texts)
+    scores = tfidf.transform(pieces) @ coef.T + intercept
+    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = scores / scores.sum(axis=1, keepdims=True)
+    weights = np.array([max(len(p), 1) for p in pieces], dtype=np.float64)
+    by_text = sparse.csr_matrix((weights, (owners, np.arange(len(pieces)))), shape=(len(texts), len(pieces)))
+    return (by_text @ probs) / np.asarray(by_text.sum(axis=1))
