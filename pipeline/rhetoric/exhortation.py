@@ -95,7 +95,13 @@ class ExhortationTagger(RhetoricComponent):
             if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
         char = doc[start].idx
+        stop = min((m.start() for m in (CLAUSE_END.search(text, char), SENTENCE_END.search(text, char)) if m), default=len(text))
+        if self.is_subject(doc, text, end, stop) or (prev == "是" and text[:stop].endswith("的")):
+            return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的: a topic or a prediction, not a directive
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, sent_start, char)), default=sent_start)
+        if any(word in text[clause_start:char] for word in ctx["others"]):
+            return False  # 他们要取消…: what others want
         before = text[sent_start:char]
         if before.count("《") > before.count("》"):
             return False  # inside a title
@@ -104,6 +110,12 @@ class ExhortationTagger(RhetoricComponent):
         if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
             return False
         return True
+
+    def is_subject(self, doc: Doc, text: str, end: int, stop: int) -> bool:
+        """Whether the cue's clause is the subject of a 是 that follows it, in the clause or right after its comma."""
+        if text.startswith("，是", stop):
+            return True
+        return any(t.text == "是" for t in doc[end : end + 12] if t.idx < stop)
 
     def modifies_noun(self, doc: Doc, end: int) -> bool:
         """Whether the cue and the verb after it modify a noun (必须长期坚持的指导思想, 不能回避的问题):

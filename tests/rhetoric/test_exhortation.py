@@ -20,6 +20,9 @@ from tests.conftest import spans_of
         ("我们呼吁，全体中华儿女团结起来，共同推进祖国统一大业。", [("呼吁，全体中华儿女团结起来，共同推进祖国统一大业", "appeal")]),
         # a 的 further on belongs to the object: still a directive
         ("我们必须长期坚持党的基本路线。", [("必须长期坚持党的基本路线", "obligation")]),
+        # a 是 in the next clause with its own subject leaves the directive alone; after a full stop, 企图 is another sentence's
+        ("要坚持问题导向，这是做好工作的关键。", [("要坚持问题导向，这是做好工作的关键", "obligation")]),
+        ("敌人的企图落空了。我们呼吁，各界人士共同维护和平。", [("呼吁，各界人士共同维护和平", "appeal")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -42,6 +45,10 @@ def test_exhortations(nlp, text, expected):
         "应该说，这一年的工作是有成效的。",  # 应该说: a discourse marker
         "这是我们必须长期坚持的指导思想。",  # the cue and its verb modify a noun
         "这是一个不能回避的重大问题。",
+        "坚决反对形式主义，是全党的一项长期任务。",  # the cue's clause is the subject of 是
+        "坚决整治庸懒散是群众的普遍期盼。",
+        "他们要取消农民的自留地。",  # what others want
+        "这场改革是要长期坚持下去的。",  # 是要…的: a prediction
     ],
 )
 def test_hard_negatives(nlp, text):
