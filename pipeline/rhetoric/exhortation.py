@@ -10,9 +10,11 @@ clause holding the next cue; a cue right after another (必须坚决) joins its 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -23,6 +25,7 @@ from .lexicon import read_list_setting
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
+LINE_END = re.compile("\n")
 
 
 @Language.factory(
@@ -48,6 +51,7 @@ class ExhortationTagger(RhetoricComponent):
     def set_rules(self, cues: list[list[str]], context: list[list[str]]) -> None:
         self.lists = {"cues": cues, "context": context}
         self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self.copula = self.vocab.strings.add("是")
         by_label = defaultdict(list)
         for tokens, subtype in cues:
             by_label[subtype].append(Doc(self.vocab, words=tokens.split(), spaces=[False] * len(tokens.split())))
@@ -56,6 +60,7 @@ class ExhortationTagger(RhetoricComponent):
         self.context = defaultdict(set)
         for kind, word in context:
             self.context[kind].add(word)
+        self.others = re.compile("|".join(map(re.escape, sorted(self.context["others"])))) if self.context["others"] else None
         self.report = re.compile("(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
 
     def cues(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
@@ -95,12 +100,12 @@ class ExhortationTagger(RhetoricComponent):
             if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
         char = doc[start].idx
-        stop = min((m.start() for m in (CLAUSE_END.search(text, char), SENTENCE_END.search(text, char)) if m), default=len(text))
-        if self.is_subject(doc, text, end, stop) or (prev == "是" and text[:stop].endswith("的")):
+        stop = min((m.start() for m in (CLAUSE_END.search(text, char), SENTENCE_END.search(text, char), LINE_END.search(text, char)) if m), default=len(text))
+        if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的"):
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的: a topic or a prediction, not a directive
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))
         clause_start = max((m.end() for m in CLAUSE_END.finditer(text, sent_start, char)), default=sent_start)
-        if any(word in text[clause_start:char] for word in ctx["others"]):
+        if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]
         if before.count("《") > before.count("》"):
@@ -115,7 +120,14 @@ class ExhortationTagger(RhetoricComponent):
         """Whether the cue's clause is the subject of a 是 that follows it, in the clause or right after its comma."""
         if text.startswith("，是", stop):
             return True
-        return any(t.text == "是" for t in doc[end : end + 12] if t.idx < stop)
+        after = doc[end].idx if end < len(doc) else stop
+        if text.find("是", after, stop) < 0:
+            return False
+        if self._copulas is None:
+            orths, starts = doc.to_array(ORTH), doc.to_array(IDX)
+            self._copulas = starts[orths == self.copula].tolist()  # offsets of the tokens 是 (not 但是, 是否)
+        k = bisect.bisect_left(self._copulas, after)
+        return k < len(self._copulas) and self._copulas[k] < stop
 
     def modifies_noun(self, doc: Doc, end: int) -> bool:
         """Whether the cue and the verb after it modify a noun (必须长期坚持的指导思想, 不能回避的问题):
@@ -125,6 +137,7 @@ class ExhortationTagger(RhetoricComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        self._copulas = None
         cues = self.cues(doc, text)
         spans = []
         i = 0
