@@ -7,9 +7,13 @@ SPAN_ATTRS = {
     "xiuci_position": None,  # paragraph: relative position among body paragraphs, 0..1
     "xiuci_scores": None,  # paragraph: {label: probability} from the classifier
     "xiuci_mixed": False,  # paragraph: top two probabilities within the classifier's margin
-    "xiuci_members": None,  # parallelism: [(start_char, end_char), ...] of each member in the Doc
-    "xiuci_frame": None,  # parallelism: the shared frame, e.g. "靠_" or "V+O"
 }
+# kept per label too (spaCy keys span extensions by offsets only): an enumeration and the parallelism of
+# the same numbered items cover the same characters with different frames
+LABELLED_SPAN_ATTRS = (
+    "xiuci_members",  # parallelism: [(start_char, end_char), ...] of each member in the Doc
+    "xiuci_frame",  # parallelism: the shared frame, e.g. "靠_" or "V+O"
+)
 DOC_ATTRS = {
     "xiuci_source": None,  # path the speech was read from
     "xiuci_encoding": None,  # encoding detected when reading it
@@ -32,6 +36,24 @@ def register_extensions() -> None:
     for name, default in SPAN_ATTRS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
+    for name in LABELLED_SPAN_ATTRS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=labelled_getter(name), setter=labelled_setter(name))
     for name, default in DOC_ATTRS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def labelled_key(name: str, span: Span) -> tuple:
+    return ("._.", name, span.start_char, span.end_char, span.label_)
+
+
+def labelled_getter(name: str):
+    return lambda span: span.doc.user_data.get(labelled_key(name, span))
+
+
+def labelled_setter(name: str):
+    def setter(span: Span, value) -> None:
+        span.doc.user_data[labelled_key(name, span)] = value
+
+    return setter

@@ -36,6 +36,7 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or ；-clauses (split inside at ，)
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
+ITEM_CLAUSES = re.compile(r"[，,：:]")
 LINES = re.compile("\n")
 GAPS = re.compile("_+")
 SPACE = re.compile(r"\s")
@@ -144,6 +145,17 @@ class ParallelismTagger(RhetoricComponent):
     # frames -------------------------------------------------------------------------------
     def part_frame(self, parts: list[str]) -> Optional[str]:
         """Frame of aligned sub-clauses: shared prefix/suffix, or shared positions if equal length."""
+        frame = self.shared_frame(parts)
+        if frame is None:
+            return None
+        shared = frame.replace("_", "")
+        if not HAN.search(shared) or set(shared) <= self.stopchars or shared in self.stopframes:
+            return None
+        return frame
+
+    def shared_frame(self, parts: list[str]) -> Optional[str]:
+        """What the parts share, stop characters included: positions if equal length, else ends, else a word
+        at the same place near the start; None when nothing."""
         n, first = len(parts), parts[0]
         if len(set(parts)) < n or "" in parts:
             return None
@@ -154,19 +166,14 @@ class ParallelismTagger(RhetoricComponent):
                 chars = [x if x == y else "_" for x, y in zip(first, parts[1])]
             else:
                 chars = [column[0] if column.count(column[0]) == n else "_" for column in zip(*parts)]
-            frame = GAPS.sub("_", "".join(chars))
-        else:
-            pre = common_prefix(parts) if all(p[0] == first[0] for p in parts) else ""
-            suf = common_suffix(parts) if all(p[-1] == first[-1] for p in parts) else ""
-            if not pre and not suf:
-                return self.aligned_word_frame(parts)
-            if len(pre) + len(suf) >= shortest:
-                return None
-            frame = f"{pre}_{suf}"
-        shared = frame.replace("_", "")
-        if not HAN.search(shared) or set(shared) <= self.stopchars or shared in self.stopframes:
+            return GAPS.sub("_", "".join(chars))
+        pre = common_prefix(parts) if all(p[0] == first[0] for p in parts) else ""
+        suf = common_suffix(parts) if all(p[-1] == first[-1] for p in parts) else ""
+        if not pre and not suf:
+            return self.aligned_word_frame(parts)
+        if len(pre) + len(suf) >= shortest:
             return None
-        return frame
+        return f"{pre}_{suf}"
 
     def aligned_word_frame(self, parts: list[str]) -> Optional[str]:
         """`_群众_`: a two-character word at the same place near the start of every part (倾听群众呼声，
@@ -466,13 +473,20 @@ class ParallelismTagger(RhetoricComponent):
         return found
 
     def item_frame(self, text: str, series: list, members: list[Unit]) -> Optional[str]:
-        """Frame of numbered items that also share content words after their markers (一是突出_考核…)."""
-        heads = []
-        for m, (a, b) in zip(series, members):
-            clause = re.compile(r"[，,：:]").search(text, m.end(), b)
-            heads.append(text[m.end() : clause.start() if clause else b])
-        frame = self.part_frame(heads) if all(heads) else None
-        if frame and len([c for c in frame.replace("_", "") if c not in self.stopchars]) >= 2:
+        """Frame of numbered items that also share words after their markers, in their first clause
+        (一是突出_考核) or their first two (一是对于_的问题，要_). The markers align the items, so
+        stop characters count here (一是在_上): at least two shared characters, one a content character."""
+        clauses = [ITEM_CLAUSES.split(text[m.end() : b]) for m, (a, b) in zip(series, members)]
+        frames = []
+        for k in range(2):
+            if not all(len(c) > k and c[k] for c in clauses):
+                break
+            frames.append(self.shared_frame([c[k] for c in clauses]))
+        if not frames or frames[0] is None and (len(frames) < 2 or frames[1] is None):
+            return None
+        frame = "，".join(f or "_" for f in frames)
+        shared = "".join(HAN.findall(frame))
+        if len(shared) >= 2 and not set(shared) <= self.stopchars:
             return f"{MARKER_GAP}{frame}"
         return None
 

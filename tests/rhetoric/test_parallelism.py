@@ -45,6 +45,18 @@ def test_figures(nlp, text, expected):
     assert figures(nlp(text)) == expected
 
 
+def test_numbered_items_sharing_a_frame_are_also_parallelism_each_with_its_own_frame(nlp):
+    doc = nlp("一是在思想认识上，打牢理论根基；二是在工作作风上，坚持真抓实干；三是在制度建设上，扎紧制度笼子。")
+    members = [(0, 15), (16, 31), (32, 47)]
+    assert [(s.label_, s._.xiuci_frame, s._.xiuci_members) for s in doc.spans["parallelism"]] == [
+        ("enumeration", "一是_；二是_…", members),
+        ("parallelism", "_在_上，_", members),  # 在_上 in the first clause: stop characters count once markers align the items
+    ]
+    # items with nothing shared after their markers stay an enumeration only
+    doc = nlp("一是加强理论学习；二是改进工作作风；三是完善制度建设。")
+    assert [s.label_ for s in doc.spans["parallelism"]] == ["enumeration"]
+
+
 def test_members_are_recorded_as_offsets(nlp):
     doc = nlp("要靠工作、靠实绩、靠人品。")
     [span] = doc.spans["parallelism"]
