@@ -232,6 +232,11 @@ class ParallelismTagger(RhetoricComponent):
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
             ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
+            if a > 0 and text[a - 1] in "，,；;":
+                # a clause is cut only before the noun the run modifies (…就有奖励|的氛围), and not where the
+                # other members hold a 的 of their own (是…的深刻变革，…，是…千家万户的民生工程)
+                inside = any(text.find("的", c, d) >= 0 for c, d in members[:-1])
+                ends = [q for q in ends if text[q] == "的" and not inside]
             if ends:
                 best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
                 return [*members[:-1], (a, best)]
@@ -257,6 +262,10 @@ class ParallelismTagger(RhetoricComponent):
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
 
+    def single_head(self, frame: str) -> bool:
+        """A frame of shared first characters only, one of them a content character (是_, 是一_)."""
+        return frame.endswith("_") and "_" not in frame[:-1] and self.content_chars(frame) == 1
+
     def may_share_end(self, members: list[Unit], inner: Optional[str]) -> bool:
         """Whether the part `frame` compares first could end alike: the whole members, or (members
         split at `inner` into the same number of sub-clauses) their first sub-clauses, unless
@@ -278,7 +287,9 @@ class ParallelismTagger(RhetoricComponent):
             return None if inner else self.aligned_word_frame(texts)
         frame = self.frame(texts, inner)
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
-            frame = self.with_shared_word(frame, texts) if not inner else None
+            # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
+            # that only a run of three or more may have (see run_at)
+            frame = None if inner else self.with_shared_word(frame, texts) or (frame if self.single_head(frame) else None)
         return frame or self.shape_frame(doc, members)
 
     def with_shared_word(self, frame: str, texts: list[str]) -> Optional[str]:
@@ -318,8 +329,13 @@ class ParallelismTagger(RhetoricComponent):
             best = (members, frame)
         if best and len(best[0]) > 2:
             best = self.whole_last_clause(doc, best, units[i + len(best[0]) - 1][1], units[i][0], inner, limit)
+            (a, b), end = best[0][-1], units[i + len(best[0]) - 1][1]
+            if best[1] == "V+O" and b < end and self._text[a - 1] in "，,；;":
+                best = (best[0][:-1], best[1])  # a verb-object clause cut short (提高资源|利用效率) is no member
         if best and len(best[0]) == 2:
             sizes = [b - a for a, b in best[0]]
+            if self.single_head(best[1]) and max(sizes) > self.max_item_chars:
+                return None  # two long clauses sharing only their first character: no figure
             if min(sizes) < 0.6 * max(sizes):
                 return None  # a pair is an antithesis only when its members are balanced
             if best[1] == "V+O" and self.shape_frame(doc, best[0], loose=False) is None:

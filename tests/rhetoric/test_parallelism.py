@@ -33,6 +33,13 @@ def figures(doc):
         # a word at the same place in every clause; a run that opens its clause keeps its last clause whole
         ("各级干部要走进田间地头，了解群众期盼，回应群众关切，解决群众的急难愁盼问题。",
          [("了解群众期盼，回应群众关切，解决群众的急难愁盼问题", "parallelism", "_群众_")]),
+        # three long clauses with one shared head; the last clause is not cut at its own 的
+        ("这次改革是一场触及利益格局的深刻变革，是一次凝聚人心的伟大实践，是一项惠及千家万户的民生工程。",
+         [("是一场触及利益格局的深刻变革，是一次凝聚人心的伟大实践，是一项惠及千家万户的民生工程", "parallelism", "是一_")]),
+        # two such clauses are no figure
+        ("这次改革是一场触及利益格局的深刻变革，是一次凝聚人心的伟大实践。", []),
+        # a verb-object clause is never cut short to fit (提高资源|利用效率): the run ends before it
+        ("要坚持厉行节约，杜绝浪费，降低消耗，提高资源利用效率。", [("厉行节约，杜绝浪费，降低消耗", "parallelism", "V+O")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
         ("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导。",
          [("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导", "enumeration", "一是_；二是_…")]),
