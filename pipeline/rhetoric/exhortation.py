@@ -25,7 +25,9 @@ from .lexicon import read_list_setting
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
-LINE_END = re.compile("\n")
+SPAN_END = re.compile(r"[。！？；!?;\n]")  # a span ends at its sentence's end, and never runs past the line
+CLAUSE_BOUND = re.compile(r"[，,：:。！？；!?;\n]")  # end of the cue's clause
+CONTEXT_CHARS = 300  # how far the context checks look before and after a cue
 
 
 @Language.factory(
@@ -90,20 +92,19 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
+        char = doc[start].idx
+        bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
+        stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
         if label == "prohibition" and doc[start:end].text == "不能" and (nxt in ctx["unable"] or prev in ctx["consequence"]):
             return False
         if label == "resolve":
             if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:
                 return False
-            clause_end = CLAUSE_END.search(text, doc[start].idx) or SENTENCE_END.search(text, doc[start].idx)
-            stop = clause_end.start() if clause_end else len(text)
             if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
-        char = doc[start].idx
-        stop = min((m.start() for m in (CLAUSE_END.search(text, char), SENTENCE_END.search(text, char), LINE_END.search(text, char)) if m), default=len(text))
         if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的"):
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的: a topic or a prediction, not a directive
-        sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - 300), char)), default=max(0, char - 300))
+        sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
         clause_start = max((m.end() for m in CLAUSE_END.finditer(text, sent_start, char)), default=sent_start)
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
@@ -139,14 +140,14 @@ class ExhortationTagger(RhetoricComponent):
         text = doc_text(doc)
         self._copulas = None
         cues = self.cues(doc, text)
+        ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
         spans = []
         i = 0
         while i < len(cues):
             start, end, label = cues[i]
             begin = doc[start].idx
-            sent = SENTENCE_END.search(text, begin)
-            line_end = text.find("\n", begin)
-            stop = min(sent.start() if sent else len(text), line_end if line_end >= 0 else len(text))
+            k = bisect.bisect_left(ends, begin)
+            stop = ends[k] if k < len(ends) else len(text)  # the end of the sentence or line
             j = i + 1
             # cues joined to this one, or in the same clause, belong to this span
             while j < len(cues) and doc[cues[j][0]].idx < stop and (
