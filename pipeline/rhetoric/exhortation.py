@@ -105,7 +105,7 @@ class ExhortationTagger(RhetoricComponent):
         if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的"):
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的: a topic or a prediction, not a directive
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, sent_start, char)), default=sent_start)
+        clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]

@@ -228,9 +228,9 @@ class ParallelismTagger(RhetoricComponent):
         text, bounds = self._text, self._bounds
         inner = members[1:-1] or members[:-1]
         typical = median_size(inner)
-        (a, b), ref = members[-1], text[members[-2][0] : members[-2][1]]
+        (a, b), ref_end = members[-1], text[members[-2][1] - 1]
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
-        if (longer and text[b - 1] != ref[-1]) or text[b - 1] in self.stopchars:
+        if (longer and text[b - 1] != ref_end) or text[b - 1] in self.stopchars:
             ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
             if a > 0 and text[a - 1] in "，,；;":
                 # a clause is cut only before the noun the run modifies (…就有奖励|的氛围), and not where the
@@ -238,7 +238,7 @@ class ParallelismTagger(RhetoricComponent):
                 inside = any(text.find("的", c, d) >= 0 for c, d in members[:-1])
                 ends = [q for q in ends if text[q] == "的" and not inside]
             if ends:
-                best = min(ends, key=lambda q: (text[q - 1] != ref[-1], abs(q - a - typical), -q))
+                best = min(ends, key=lambda q: (text[q - 1] != ref_end, abs(q - a - typical), -q))
                 return [*members[:-1], (a, best)]
         return members
 
@@ -281,10 +281,10 @@ class ParallelismTagger(RhetoricComponent):
         text = self._text
         sizes = [b - a for a, b in members]
         longest = max(sizes)
-        texts = [text[a:b] for a, b in members]
         if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
             # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
-            return None if inner else self.aligned_word_frame(texts)
+            return None if inner else self.aligned_word_frame([text[a:b] for a, b in members])
+        texts = [text[a:b] for a, b in members]
         frame = self.frame(texts, inner)
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
