@@ -31,6 +31,11 @@ def split(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return pieces, np.array(owners, dtype=np.int64)
 
 
+def lengths(pieces: Sequence[str]) -> np.ndarray:
+    """Each sentence's weight: its length in characters (at least 1)."""
+    return np.array([max(len(p), 1) for p in pieces], dtype=np.float64)
+
+
 @dataclass
 class SentenceModel:
     """What `fit` learned: the classes, the IDF weights and the logistic regression's coefficients."""
@@ -53,7 +58,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], settings: dict) -> tuple[li
     from sklearn.linear_model import LogisticRegression
 
     pieces, owners = split(texts)
-    weights = np.array([max(len(p), 1) for p in pieces], dtype=np.float64)
+    weights = lengths(pieces)
     tfidf = vectorizer(settings)
     X = tfidf.fit_transform(pieces)
     y = np.asarray(labels, dtype=object)[owners]
@@ -69,6 +74,6 @@ def predict(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, text
     scores = tfidf.transform(pieces) @ coef.T + intercept
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
     probs = scores / scores.sum(axis=1, keepdims=True)
-    weights = np.array([max(len(p), 1) for p in pieces], dtype=np.float64)
+    weights = lengths(pieces)
     by_text = sparse.csr_matrix((weights, (owners, np.arange(len(pieces)))), shape=(len(texts), len(pieces)))
     return (by_text @ probs) / np.asarray(by_text.sum(axis=1))

@@ -37,6 +37,7 @@ SENTENCES = re.compile(r"[；;。！？!?]")  # members that are sentences or �
 CLAUSES = re.compile(r"[，,；;。！？!?：:]")
 ITEMS = re.compile(r"[、]")
 ITEM_CLAUSES = re.compile(r"[，,：:]")
+CLAUSE_MARKS = "，,；;"
 LINES = re.compile("\n")
 GAPS = re.compile("_+")
 SPACE = re.compile(r"\s")
@@ -232,7 +233,7 @@ class ParallelismTagger(RhetoricComponent):
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref_end) or text[b - 1] in self.stopchars:
             ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
-            if a > 0 and text[a - 1] in "，,；;":
+            if self.follows_clause_mark(a):
                 # a clause is cut only before the noun the run modifies (…就有奖励|的氛围), and not where the
                 # other members hold a 的 of their own (是…的深刻变革，…，是…千家万户的民生工程)
                 inside = any(text.find("的", c, d) >= 0 for c, d in members[:-1])
@@ -261,6 +262,10 @@ class ParallelismTagger(RhetoricComponent):
 
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
+
+    def follows_clause_mark(self, a: int) -> bool:
+        """Whether the unit at `a` is a clause, opened by ，or ；(not a 、-item)."""
+        return a > 0 and self._text[a - 1] in CLAUSE_MARKS
 
     def single_head(self, frame: str) -> bool:
         """A frame of shared first characters only, one of them a content character (是_, 是一_)."""
@@ -328,9 +333,10 @@ class ParallelismTagger(RhetoricComponent):
                 break
             best = (members, frame)
         if best and len(best[0]) > 2:
-            best = self.whole_last_clause(doc, best, units[i + len(best[0]) - 1][1], units[i][0], inner, limit)
-            (a, b), end = best[0][-1], units[i + len(best[0]) - 1][1]
-            if best[1] == "V+O" and b < end and self._text[a - 1] in "，,；;":
+            end = units[i + len(best[0]) - 1][1]  # where the last member's unit ends
+            best = self.whole_last_clause(doc, best, end, units[i][0], inner, limit)
+            a, b = best[0][-1]
+            if best[1] == "V+O" and b < end and self.follows_clause_mark(a):
                 best = (best[0][:-1], best[1])  # a verb-object clause cut short (提高资源|利用效率) is no member
         if best and len(best[0]) == 2:
             sizes = [b - a for a, b in best[0]]
@@ -347,7 +353,7 @@ class ParallelismTagger(RhetoricComponent):
         only a run after a lead-in (营造了|…|的氛围) is a modifier whose tail `trim_tail` cuts."""
         members, frame = run
         a, b = members[-1]
-        if b == end or members[0][0] != unit_start or self._text[a - 1] not in "，,；;" or end - a > limit:
+        if b == end or members[0][0] != unit_start or not self.follows_clause_mark(a) or end - a > limit:
             return run
         whole = [*members[:-1], (a, end)]
         frame = self.member_frame(doc, whole, inner)
