@@ -5,7 +5,8 @@ Source: jieba (MIT licence), jieba/dict.txt, four-Han-character entries. The raw
 (高等教育, 通货膨胀). Kept: `i` entries that are common in jieba's counts, or rare ones that are not two
 common words side by side; `l` entries that are not terms (two words, the second a noun or verb); entries of any tag with an idiom's shape (AABB, ABAC, ABCB, a classical
 function character); minus configs/lexicons/not_idioms.txt. AABB reduplications outside `i` go to
-configs/lexicons/formula_shapes.txt (label `formula`, guide 2), the rest to chengyu.txt.
+configs/lexicons/formula_shapes.txt (label `formula`, guide 2) unless chengyu_extra.txt lists them as
+classical idioms (勤勤恳恳), the rest to chengyu.txt.
 Run: python scripts/build_idiom_lexicon.py
 """
 import re
@@ -40,6 +41,7 @@ def main() -> None:
         w, f, t = line.split()
         words[w] = (int(f), t)
     exclude = set((LEX / "not_idioms.txt").read_text(encoding="utf-8").split())
+    classical = set((LEX / "chengyu_extra.txt").read_text(encoding="utf-8").split())
     chengyu, reduplicated = [], []
     for w, (f, t) in sorted(words.items()):
         if not HAN4.match(w) or w in exclude:
@@ -47,7 +49,8 @@ def main() -> None:
         halves = [words.get(w[:2]), words.get(w[2:])]
         free = all(h and h[0] >= 100 for h in halves) or words.get(w[1:3], (0,))[0] >= 100
         if w[0] == w[1] and w[2] == w[3] and w[0] != w[2] and t != "i":
-            reduplicated.append(w)
+            if w not in classical:
+                reduplicated.append(w)
         elif (t == "i" and (f >= MIN_FREQ or not free)) or (t == "l" and f >= MIN_FREQ and not term(w, words)) or (
             t in ("i", "l") and f >= MIN_FREQ and idiom_shape(w)
         ):
