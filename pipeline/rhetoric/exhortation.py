@@ -2,7 +2,7 @@
 
 Cues are token sequences matched by spaCy's PhraseMatcher over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
 so 要 inside 要求/重要/主要/需要 never matches; context rules (configs/lexicons/exhortation_context.tsv)
-drop observations (要看到, 要充分认识), 'unable' 不能 (不能满足, 就不能, 能不能), 坚决/切实 used as modifiers
+drop observations (要看到, 要充分认识), purposes and 'about to' (要实现…，必须…; 要动手了), 'unable' 不能 (不能满足, 就不能, 能不能), 坚决/切实 used as modifiers
 (采取切实有力的措施) or in a stance or condition (我们坚决反对, 不坚决惩治), cues inside a title (《…》),
 reported requirements of others and reports of past steps.
 A span runs from its cue to the end of the sentence, or to the end of the last clause before the
@@ -95,8 +95,10 @@ class ExhortationTagger(RhetoricComponent):
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
         stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
-        if label == "prohibition" and doc[start:end].text == "不能" and (nxt in ctx["unable"] or prev in ctx["consequence"]):
-            return False
+        if label == "prohibition" and doc[start:end].text == "不能":
+            cue_end = doc[end - 1].idx + len(doc[end - 1])
+            if nxt in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1):
+                return False  # 不能满足; 就不能; 不敢腐、不能腐、不想腐 (a list item)
         if label == "resolve":
             if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:
                 return False
@@ -104,6 +106,8 @@ class ExhortationTagger(RhetoricComponent):
                 return False
         if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的"):
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的: a topic or a prediction, not a directive
+        if doc[start:end].text == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop)):
+            return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
         clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
         if self.others and self.others.search(text, clause_start, char):
@@ -116,6 +120,12 @@ class ExhortationTagger(RhetoricComponent):
         if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
             return False
         return True
+
+    def is_condition(self, text: str, stop: int) -> bool:
+        """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…)."""
+        if not text.startswith("，", stop):
+            return False
+        return any(text.startswith(word, stop + 1) for word in self.context["condition"])
 
     def is_subject(self, doc: Doc, text: str, end: int, stop: int) -> bool:
         """Whether the cue's clause is the subject of a 是 that follows it, in the clause or right after its comma."""

@@ -23,6 +23,11 @@ from tests.conftest import spans_of
         # a 是 in the next clause with its own subject leaves the directive alone; after a full stop, 企图 is another sentence's
         ("要坚持问题导向，这是做好工作的关键。", [("要坚持问题导向，这是做好工作的关键", "obligation")]),
         ("敌人的企图落空了。我们呼吁，各界人士共同维护和平。", [("呼吁，各界人士共同维护和平", "appeal")]),
+        # 要 in a purpose clause that the next clause serves: only the 必须/就要 clause directs
+        ("要实现今年的增长目标，必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
+        ("要让群众满意，就要把实事办好。", [("就要把实事办好", "obligation")]),
+        # 不应当 forbids
+        ("各地不应当层层加码。", [("不应当层层加码", "prohibition")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -49,6 +54,8 @@ def test_exhortations(nlp, text, expected):
         "坚决整治庸懒散是群众的普遍期盼。",
         "他们要取消农民的自留地。",  # what others want
         "这场改革是要长期坚持下去的。",  # 是要…的: a prediction
+        "反对派要发动罢工了。",  # 要…了: 'about to'
+        "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
     ],
 )
 def test_hard_negatives(nlp, text):

@@ -16,6 +16,10 @@ from tests.conftest import spans_of
         # adjacent idioms, leftmost first without overlap; characters outside the Basic Multilingual Plane
         ("𠀀攻坚克难真抓实干𠀀", [("攻坚克难", "formula"), ("真抓实干", "formula")]),
         ("应保尽保应助尽助", [("应保尽保", "formula"), ("应助尽助", "formula")]),
+        # modern legal set phrases are formula, not chengyu; a classical AABB idiom stays chengyu
+        ("做到有法可依、有法必依，勤勤恳恳为人民服务。", [("有法可依", "formula"), ("有法必依", "formula"), ("勤勤恳恳", "chengyu")]),
+        # ordinary phrases and fragments that the jieba lexicon lists are not idioms
+        ("继续解放思想，让一部分人先富起来，一般来说效果不错。", []),
     ],
 )
 def test_idioms(nlp, text, expected):
