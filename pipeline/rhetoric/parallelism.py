@@ -294,8 +294,20 @@ class ParallelismTagger(RhetoricComponent):
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
             # that only a run of three or more may have (see run_at)
-            frame = None if inner else self.with_shared_word(frame, texts) or (frame if self.single_head(frame) else None)
+            frame = None if inner else self.with_shared_word(frame, texts) or (frame if self.single_head(frame) and self.whole_head(members, frame) else None)
         return frame or self.shape_frame(doc, members)
+
+    def whole_head(self, members: list[Unit], frame: str) -> bool:
+        """Whether the shared head of a frame `X_` heads the same kind of word in the members: not the
+        first character of different nouns (上海市…，上半年…; 军事…，军队…), which is no figure."""
+        text, cut = self._text, len(frame) - 1
+        nouns = 0
+        for a, _ in members:
+            if not self._bounds[a + cut]:
+                k = bisect.bisect_right(self._token_start, a) - 1
+                word = text[self._token_start[k] : self._token_end[k]]
+                nouns += self.word_classes.get(word, "N") not in ("V", "VN", "AV", "AD", "D")
+        return nouns < 2
 
     def with_shared_word(self, frame: str, texts: list[str]) -> Optional[str]:
         """A prefix or suffix frame of one content character (使_) made longer by a two-character word

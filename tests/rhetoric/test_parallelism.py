@@ -46,6 +46,11 @@ def figures(doc):
         # unrelated noun lists and lists of concepts share no frame (guide 2)
         ("统筹推进乡村振兴、防范风险、扫黑除恶、环境保护等工作。", []),
         ("坚持创新、协调、绿色、开放、共享的发展理念。", []),
+        # long clauses whose first character opens different nouns share no head (上游/上半年/上市);
+        # verbs with a shared first character do (加强/加快/加大)
+        ("上游企业的订单数量比去年明显增加，上半年全市出口总额增长较快，上市公司数量和融资规模也有所增加。", []),
+        ("加强基层组织建设和干部队伍建设，加快乡村特色产业发展和农民增收，加大生态保护和环境治理力度。",
+         [("加强基层组织建设和干部队伍建设，加快乡村特色产业发展和农民增收，加大生态保护和环境治理力度", "parallelism", "加_")]),
     ],
 )
 def test_figures(nlp, text, expected):
