@@ -467,14 +467,18 @@ class ParallelismTagger(RhetoricComponent):
         return None, None
 
     def repetitions(self, doc: Doc, start: int, end: int) -> list[tuple[str, list[Unit], str]]:
-        """Unpunctuated runs: 新时代新担当新作为 (one character before each word), 苦干实干巧干 (a shared last character)."""
+        """Unpunctuated runs: 新时代新担当新作为, 治党治国治军 (one character before each word), 苦干实干巧干,
+        革命化现代化正规化 (a shared last character)."""
         found = []
-        for pattern, size, frame in ((REPEAT_HEAD, 3, "{}_"), (REPEAT_TAIL, 2, "_{}")):
+        for pattern, _, size, frame in REPEATS:
             for m in self.hits(pattern, start, end):
                 members = [(a, a + size) for a in range(m.start(), m.end(), size)]
                 shared = m.group(1)
-                if shared not in self.stopchars and all(self._bounds[a] for a, _ in members) and self._bounds[m.end()]:
-                    found.append(("parallelism", members, frame.format(shared)))
+                if shared in self.stopchars or m.group() in self.stopframes or not all(self._bounds[a] for a, _ in members) or not self._bounds[m.end()]:
+                    continue
+                if any(a < m.end() and m.start() < b for _, taken, _ in found for a, b in (taken[0], taken[-1])):
+                    continue  # a run the patterns before found already (最关心最直接最现实, not 人民最|关心最|直接最)
+                found.append(("parallelism", members, frame.format(shared)))
         return found
 
     def hits(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
@@ -560,17 +564,21 @@ class ParallelismTagger(RhetoricComponent):
 MARKER_GAP = "_"
 REPEAT_HEAD = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?:\1[\u4e00-\u9fff]{2}){2,}")
 REPEAT_TAIL = re.compile(r"[\u4e00-\u9fff]([\u4e00-\u9fff])(?:[\u4e00-\u9fff]\1){2,}")
+REPEAT_HEAD2 = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff](?:\1[\u4e00-\u9fff]){2,}")
+REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2}\1){2,}")
+# (pattern, offset of the repeated character in a member, member size, frame)
+REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 CONJUNCTION_CHARS = re.compile("[和与及或]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 
 def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
-    """Matches of REPEAT_HEAD and REPEAT_TAIL in the whole text, as `finditer` finds them; the regexes are
+    """Matches of the REPEATS patterns in the whole text, as `finditer` finds them; the regexes are
     tried only where NumPy finds the character repeated at the right distances."""
     codes = code_points(text)
     found = {}
-    for pattern, offset, step in ((REPEAT_HEAD, 0, 3), (REPEAT_TAIL, 1, 2)):
+    for pattern, offset, step, _ in REPEATS:
         n = len(codes) - offset - 2 * step
         same = codes[offset : offset + n] if n > 0 else codes[:0]
         maybe = np.flatnonzero((same == codes[offset + step : offset + step + n]) & (same == codes[offset + 2 * step : offset + 2 * step + n]))

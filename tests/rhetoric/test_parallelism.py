@@ -46,6 +46,11 @@ def figures(doc):
         # unrelated noun lists and lists of concepts share no frame (guide 2)
         ("统筹推进乡村振兴、防范风险、扫黑除恶、环境保护等工作。", []),
         ("坚持创新、协调、绿色、开放、共享的发展理念。", []),
+        # unpunctuated runs of two-character words with one head, three-character words with one tail;
+        # the fixed 全党全军全国 is no figure
+        ("这支队伍要在防汛抗旱中做到沿海沿江沿线全覆盖。", [("沿海沿江沿线", "parallelism", "沿_")]),
+        ("加快推进部队革命化现代化正规化建设。", [("革命化现代化正规化", "parallelism", "_化")]),
+        ("全党全军全国各族人民团结起来。", []),
         # long clauses whose first character opens different nouns share no head (上游/上半年/上市);
         # verbs with a shared first character do (加强/加快/加大)
         ("上游企业的订单数量比去年明显增加，上半年全市出口总额增长较快，上市公司数量和融资规模也有所增加。", []),
