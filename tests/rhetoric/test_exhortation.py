@@ -55,6 +55,9 @@ def test_exhortations(nlp, text, expected):
         "他们要取消农民的自留地。",  # what others want
         "这场改革是要长期坚持下去的。",  # 是要…的: a prediction
         "反对派要发动罢工了。",  # 要…了: 'about to'
+        "我们不要忘记，前进道路上还有不少困难。",  # an observation
+        "全党必须时刻牢记，我国仍处于发展中阶段。",
+        "任何力量都不能阻挡我们前进的步伐。",  # 'cannot'
         "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
     ],
 )
