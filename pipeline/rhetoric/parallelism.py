@@ -294,8 +294,22 @@ class ParallelismTagger(RhetoricComponent):
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
             # that only a run of three or more may have (see run_at)
-            frame = None if inner else self.with_shared_word(frame, texts) or (frame if self.single_head(frame) and self.whole_head(members, frame) else None)
+            if inner:  # sentences: only a head word of its own (有的…；有的…；有的…), not a repeated topic (我国…；我国…)
+                frame = frame if self.head_word(members, frame) else None
+            else:
+                frame = self.with_shared_word(frame, texts) or (frame if self.single_head(frame) and self.whole_head(members, frame) else None)
         return frame or self.shape_frame(doc, members)
+
+    def head_word(self, members: list[Unit], frame: str) -> bool:
+        """Whether the head `X_` shared by long sentences is a word of two or more characters, whole in
+        every member, that is neither a noun nor a pronoun (有的, 一些, 对于, 一定要; not 我国, 我们)."""
+        head = frame[:-1]
+        if not self.single_head(frame) or len(head) < 2 or head[0] in PRONOUN_HEADS:
+            return False
+        if not all(self._bounds[a + len(head)] for a, _ in members):
+            return False
+        k = bisect.bisect_right(self._token_start, members[0][0]) - 1
+        return self.word_classes.get(self._text[self._token_start[k] : self._token_end[k]]) != "N"
 
     def whole_head(self, members: list[Unit], frame: str) -> bool:
         """Whether the shared head of a frame `X_` heads the same kind of word in the members: not the
@@ -569,6 +583,7 @@ REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff
 # (pattern, offset of the repeated character in a member, member size, frame)
 REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
+PRONOUN_HEADS = set("我你他她它咱")
 CONJUNCTION_CHARS = re.compile("[和与及或]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 

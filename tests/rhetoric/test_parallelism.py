@@ -46,6 +46,10 @@ def figures(doc):
         # unrelated noun lists and lists of concepts share no frame (guide 2)
         ("统筹推进乡村振兴、防范风险、扫黑除恶、环境保护等工作。", []),
         ("坚持创新、协调、绿色、开放、共享的发展理念。", []),
+        # sentences sharing a head word of their own; a repeated topic noun or pronoun is no figure
+        ("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事。",
+         [("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事", "parallelism", "有的_")]),
+        ("我国经济总量稳步扩大；我国科技实力明显增强，创新成果不断涌现，一批重大工程相继完成；我国对外开放水平继续提升，外资准入进一步放宽。", []),
         # unpunctuated runs of two-character words with one head, three-character words with one tail;
         # the fixed 全党全军全国 is no figure
         ("这支队伍要在防汛抗旱中做到沿海沿江沿线全覆盖。", [("沿海沿江沿线", "parallelism", "沿_")]),
