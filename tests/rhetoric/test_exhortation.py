@@ -58,6 +58,9 @@ def test_exhortations(nlp, text, expected):
         "我们不要忘记，前进道路上还有不少困难。",  # an observation
         "全党必须时刻牢记，我国仍处于发展中阶段。",
         "任何力量都不能阻挡我们前进的步伐。",  # 'cannot'
+        "搞现代化建设，就是要让人民过上更好的日子。",  # 就是要: a definition
+        "我们认为，解决这个问题应该从改善供给入手。",  # an opinion reported
+        "他们叫嚷要取消一切管制。",  # what others want
         "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
     ],
 )
