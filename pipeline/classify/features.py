@@ -50,6 +50,7 @@ def own_features(p: dict) -> dict[str, float]:
     row["percents"] = len(PERCENT.findall(text)) * per
     row["log_chars"] = math.log1p(len(text))
     row["opens_with_cue"] = float(bool(OPENING_CUE.match(text)))
+    row["ends_with_colon"] = float(text.rstrip().endswith(("：", ":")))  # announces a list (今年重点做好以下工作：)
     spans = Counter((s["type"], s["label"]) for s in p.get("spans", ()))
     for span_type, labels in SPAN_LABELS.items():
         for label in labels:

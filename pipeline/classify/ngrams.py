@@ -2,8 +2,8 @@
 
 Gives the same matrix as scikit-learn's `TfidfVectorizer(analyzer="char", sublinear_tf=True)` with
 its default lower-casing, whitespace folding, smoothed IDF and L2 norm, but finds and counts the
-n-grams of all texts at once with NumPy (each n-gram becomes one integer, `pipeline/ngram_keys.py`)
-instead of a Python loop over every n-gram. Training still fits the scikit-learn vectorizer;
+n-grams of all texts at once with NumPy (each n-gram becomes one integer, `pipeline/ngram_keys.py`,
+looked up in an open-addressing hash table) instead of a Python loop over every n-gram. Training still fits the scikit-learn vectorizer;
 `tests/classify/test_ngrams.py` holds the two equal.
 """
 from __future__ import annotations
@@ -27,12 +27,11 @@ class CharNgramTfidf:
         if not 1 <= ngram_min <= ngram_max <= MAX_N:
             raise ValueError(f"character n-grams of {ngram_min} to {ngram_max}: only 1 to {MAX_N} are supported")
         keys = np.array([gram_key(g) for g in vocabulary], dtype=np.uint64)
-        order = np.argsort(keys)
-        self.keys, self.features = keys[order], order
-        # single characters are looked up by code point in a table: a gather instead of a binary search
+        # single characters are looked up by code point in a table: a gather instead of a probe
         single = keys < np.uint64(1 << BITS)
         self.single = np.full(int(keys[single].max()) + 1 if single.any() else 0, -1, dtype=np.int64)
         self.single[keys[single].astype(np.int64)] = np.flatnonzero(single)
+        self.table = KeyTable(keys[~single], np.flatnonzero(~single))
         self.idf = np.asarray(idf, dtype=np.float64)
         self.sizes = range(ngram_min, ngram_max + 1)
 
@@ -52,9 +51,9 @@ class CharNgramTfidf:
                 known = (keys < len(self.single)) & (features >= 0)
                 features = features[known]
             else:
-                pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-                known = self.keys[pos] == keys
-                features = self.features[pos[known]]
+                features = self.table.get(keys)
+                known = features >= 0
+                features = features[known]
             found_rows.append(where[known])
             found_features.append(features)
         r = np.concatenate(found_rows) if found_rows else np.zeros(0, dtype=np.int64)
@@ -63,3 +62,42 @@ class CharNgramTfidf:
         X.sum_duplicates()
         X.data = (np.log(X.data) + 1.0) * self.idf[X.indices]
         return normalize(X, norm="l2", copy=False)
+
+
+class KeyTable:
+    """Integer keys (never 0) → values, in an open-addressing hash table with linear probing,
+    built and searched with NumPy for many keys at once."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray):
+        size = 1 << max(int(3 * len(keys)).bit_length(), 4)  # at most a third full
+        self.shift = np.uint64(64 - size.bit_length() + 1)
+        self.mask = np.uint64(size - 1)
+        self.keys = np.zeros(size, dtype=np.uint64)
+        self.values = np.full(size, -1, dtype=np.int64)
+        home, pending, self.probes = self.home(keys), np.arange(len(keys)), 0
+        while len(pending):  # each round, every free slot takes the first pending key that probes it
+            slots = (home[pending] + np.uint64(self.probes)) & self.mask
+            free = self.keys[slots] == 0
+            taken, first = np.unique(slots[free], return_index=True)
+            winners = pending[free][first]
+            self.keys[taken], self.values[taken] = keys[winners], values[winners]
+            pending = np.setdiff1d(pending, winners, assume_unique=True)
+            self.probes += 1
+
+    def home(self, keys: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return (keys * np.uint64(0x9E3779B97F4A7C15)) >> self.shift
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """The value of each key, -1 where it is not in the table."""
+        out = np.full(len(keys), -1, dtype=np.int64)
+        home, active = self.home(keys), np.arange(len(keys))
+        for probe in range(self.probes):
+            slots = (home[active] + np.uint64(probe)) & self.mask
+            found = self.keys[slots]
+            hit = found == keys[active]
+            out[active[hit]] = self.values[slots[hit]]
+            active = active[~hit & (found != 0)]
+            if not len(active):
+                break
+        return out

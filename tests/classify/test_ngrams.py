@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.classify.sentences import vectorizer
-from pipeline.classify.ngrams import CharNgramTfidf
+from pipeline.classify.ngrams import CharNgramTfidf, KeyTable
 
 TRAIN = [
     "要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。",
@@ -44,3 +44,14 @@ def test_equal_on_arbitrary_text(texts):
     sk = vectorizer({"ngram_min": 1, "ngram_max": 2, "min_df": 1}).fit(TRAIN)
     fast = CharNgramTfidf(sorted(sk.vocabulary_, key=sk.vocabulary_.get), sk.idf_, 1, 2)
     assert_same(sk, fast, texts)
+
+
+def test_key_table_finds_every_key_and_only_those_keys():
+    rng = np.random.default_rng(0)
+    keys = np.unique(rng.integers(1, 1 << 62, 5000, dtype=np.int64)).astype(np.uint64)
+    crowded = np.arange(1, 200, dtype=np.uint64) << np.uint64(50)  # keys that share their low bits
+    keys = np.concatenate([keys, crowded])
+    table = KeyTable(keys, np.arange(len(keys)))
+    np.testing.assert_array_equal(table.get(keys), np.arange(len(keys)))
+    absent = np.array([7, 9, 201 << 50], dtype=np.uint64)
+    assert set(table.get(absent)) == {-1} and not set(absent.tolist()) & set(keys.tolist())
