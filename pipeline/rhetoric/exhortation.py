@@ -113,6 +113,8 @@ class ExhortationTagger(RhetoricComponent):
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]
+        if label == "resolve" and prev == "，" and any(word + doc[start:end].text in before for word in ctx["stance"]):
+            return False  # 我们坚决反对…，坚决反对…: the stance goes on
         if before.count("《") > before.count("》"):
             return False  # inside a title
         if self.report and self.report.search(before):

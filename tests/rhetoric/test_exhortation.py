@@ -61,6 +61,7 @@ def test_exhortations(nlp, text, expected):
         "搞现代化建设，就是要让人民过上更好的日子。",  # 就是要: a definition
         "我们认为，解决这个问题应该从改善供给入手。",  # an opinion reported
         "他们叫嚷要取消一切管制。",  # what others want
+        "我们坚决反对一切分裂国家的言行，坚决反对外部势力的干涉。",  # a stance, and its continuation
         "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
     ],
 )
