@@ -3,8 +3,8 @@
 Gives the same matrix as scikit-learn's `TfidfVectorizer(analyzer="char", sublinear_tf=True)` with
 its default lower-casing, whitespace folding, smoothed IDF and L2 norm, but finds and counts the
 n-grams of all texts at once with NumPy (each n-gram becomes one integer, `pipeline/ngram_keys.py`,
-looked up in an open-addressing hash table) instead of a Python loop over every n-gram. Training still fits the scikit-learn vectorizer;
-`tests/classify/test_ngrams.py` holds the two equal.
+looked up in an open-addressing hash table) instead of a Python loop over every n-gram. Training
+still fits the scikit-learn vectorizer; `tests/classify/test_ngrams.py` holds the two equal.
 """
 from __future__ import annotations
 

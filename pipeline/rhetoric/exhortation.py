@@ -92,10 +92,11 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
+        cue = doc[start:end].text
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
         stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
-        if label == "prohibition" and doc[start:end].text == "不能":
+        if label == "prohibition" and cue == "不能":
             cue_end = doc[end - 1].idx + len(doc[end - 1])
             if nxt in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1):
                 return False  # 不能满足; 就不能; 不敢腐、不能腐、不想腐 (a list item)
@@ -106,14 +107,14 @@ class ExhortationTagger(RhetoricComponent):
                 return False
         if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
-        if doc[start:end].text == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop)):
+        if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop)):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
         clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]
-        if label == "resolve" and prev == "，" and any(word + doc[start:end].text in before for word in ctx["stance"]):
+        if label == "resolve" and prev == "，" and any(word + cue in before for word in ctx["stance"]):
             return False  # 我们坚决反对…，坚决反对…: the stance goes on
         if before.count("《") > before.count("》"):
             return False  # inside a title

@@ -308,19 +308,14 @@ class ParallelismTagger(RhetoricComponent):
             return False
         if not all(self._bounds[a + len(head)] for a, _ in members):
             return False
-        k = bisect.bisect_right(self._token_start, members[0][0]) - 1
-        return self.word_classes.get(self._text[self._token_start[k] : self._token_end[k]]) != "N"
+        return self.word_classes.get(self.word_at(members[0][0])) != "N"
 
     def whole_head(self, members: list[Unit], frame: str) -> bool:
         """Whether the shared head of a frame `X_` heads the same kind of word in the members: not the
         first character of different nouns (上海市…，上半年…; 军事…，军队…), which is no figure."""
-        text, cut = self._text, len(frame) - 1
-        nouns = 0
-        for a, _ in members:
-            if not self._bounds[a + cut]:
-                k = bisect.bisect_right(self._token_start, a) - 1
-                word = text[self._token_start[k] : self._token_end[k]]
-                nouns += self.word_classes.get(word, "N") not in ("V", "VN", "AV", "AD", "D")
+        cut = len(frame) - 1
+        verbal = ("V", "VN", "AV", "AD", "D")
+        nouns = sum(self.word_classes.get(self.word_at(a), "N") not in verbal for a, _ in members if not self._bounds[a + cut])
         return nouns < 2
 
     def with_shared_word(self, frame: str, texts: list[str]) -> Optional[str]:
@@ -454,6 +449,10 @@ class ParallelismTagger(RhetoricComponent):
     def word(self, k: int) -> str:
         return self._text[self._token_start[k] : self._token_end[k]]
 
+    def word_at(self, a: int) -> str:
+        """The token that holds the character at `a`."""
+        return self.word(bisect.bisect_right(self._token_start, a) - 1)
+
     def words(self, a: int, b: int) -> Optional[list[str]]:
         """The tokens of text[a:b], or None when a or b falls inside a token (as Doc.char_span)."""
         first, stop = self.token_range(a, b)
@@ -490,7 +489,7 @@ class ParallelismTagger(RhetoricComponent):
                 shared = m.group(1)
                 if shared in self.stopchars or m.group() in self.stopframes or not all(self._bounds[a] for a, _ in members) or not self._bounds[m.end()]:
                     continue
-                if any(a < m.end() and m.start() < b for _, taken, _ in found for a, b in (taken[0], taken[-1])):
+                if any(taken[0][0] < m.end() and m.start() < taken[-1][1] for _, taken, _ in found):
                     continue  # a run the patterns before found already (最关心最直接最现实, not 人民最|关心最|直接最)
                 found.append(("parallelism", members, frame.format(shared)))
         return found
