@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from .base import RhetoricComponent
 from .lexicon import read_list_setting
+from .retokenize import split_tokens_at
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
@@ -63,7 +64,8 @@ class ExhortationTagger(RhetoricComponent):
         for kind, word in context:
             self.context[kind].add(word)
         self.others = re.compile("|".join(map(re.escape, sorted(self.context["others"])))) if self.context["others"] else None
-        self.report = re.compile("(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
+        # a report verb before the cue (中央提出，要…), not the noun after 的 (按照…的要求，…)
+        self.report = re.compile("(?<!的)(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
 
     def cues(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         """Accepted cue matches as (start token, end token, subtype), longest first at a position."""
@@ -92,6 +94,8 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
+        if prev in ctx["denial"]:
+            return False  # 不是要动摇…: a denied purpose
         cue = doc[start:end].text
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
@@ -114,8 +118,8 @@ class ExhortationTagger(RhetoricComponent):
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]
-        if label == "resolve" and prev == "，" and any(word + cue in before for word in ctx["stance"]):
-            return False  # 我们坚决反对…，坚决反对…: the stance goes on
+        if label == "resolve" and self.stance_goes_on(before, cue, prev):
+            return False  # 我们坚决反对…，坚决反对…; 中国主张…，也坚决反对…: the stance goes on
         if before.count("《") > before.count("》"):
             return False  # inside a title
         if self.report and self.report.search(before):
@@ -123,6 +127,15 @@ class ExhortationTagger(RhetoricComponent):
         if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
             return False
         return True
+
+    def stance_goes_on(self, before: str, cue: str, prev: str) -> bool:
+        """Whether a 坚决/切实 clause continues the declaration its sentence opened: the stance word right
+        before an earlier same cue, or opening a sentence that holds no obligation cue before this one."""
+        if prev not in {"，", "也", "都", "还"}:
+            return False
+        if prev == "，" and any(word + cue in before for word in self.context["stance"]):
+            return True
+        return before.lstrip().startswith(tuple(self.context["stance"])) and not any(c in before for c in ("要", "必须", "应当", "应该"))
 
     def is_condition(self, text: str, stop: int) -> bool:
         """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…)."""
@@ -154,11 +167,12 @@ class ExhortationTagger(RhetoricComponent):
         self._copulas = None
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
-        spans = []
+        found = []
         i = 0
         while i < len(cues):
             start, end, label = cues[i]
-            begin = doc[start].idx
+            first = doc[start].text
+            begin = doc[start].idx + (len(first) > 1 and first[0] in self.context["lead"])  # 就要 → 要…
             k = bisect.bisect_left(ends, begin)
             stop = ends[k] if k < len(ends) else len(text)  # the end of the sentence or line
             j = i + 1
@@ -171,11 +185,11 @@ class ExhortationTagger(RhetoricComponent):
                 nxt = doc[cues[j][0]].idx
                 cut = max(m.start() for m in CLAUSE_END.finditer(text, begin, nxt))
                 stop = cut
-            span = doc.char_span(begin, stop, label=label, alignment_mode="contract")
-            if span is not None and text[span.start_char : span.end_char].strip():  # (Span.text joins every token)
-                spans.append(span)
+            found.append((begin, stop, label))
             i = j
-        doc.spans[self.spans_key] = spans
+        split_tokens_at(doc, {begin for begin, _, _ in found})  # 就|要…
+        spans = (doc.char_span(begin, stop, label=label, alignment_mode="contract") for begin, stop, label in found)
+        doc.spans[self.spans_key] = [s for s in spans if s is not None and text[s.start_char : s.end_char].strip()]  # (Span.text joins every token)
         return doc
 
     def apply_lists(self, lists: dict) -> None:

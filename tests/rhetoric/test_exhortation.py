@@ -25,7 +25,9 @@ from tests.conftest import spans_of
         ("敌人的企图落空了。我们呼吁，各界人士共同维护和平。", [("呼吁，各界人士共同维护和平", "appeal")]),
         # 要 in a purpose clause that the next clause serves: only the 必须/就要 clause directs
         ("要实现今年的增长目标，必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
-        ("要让群众满意，就要把实事办好。", [("就要把实事办好", "obligation")]),
+        ("要让群众满意，就要把实事办好。", [("要把实事办好", "obligation")]),  # the span starts at 要, not at the glued 就
+        # 的要求 is a noun, not a report of what others required
+        ("按照中央的要求，着力解决群众反映强烈的突出问题。", [("着力解决群众反映强烈的突出问题", "resolve")]),
         # 不应当 forbids
         ("各地不应当层层加码。", [("不应当层层加码", "prohibition")]),
     ],
@@ -63,6 +65,11 @@ def test_exhortations(nlp, text, expected):
         "他们叫嚷要取消一切管制。",  # what others want
         "我们坚决反对一切分裂国家的言行，坚决反对外部势力的干涉。",  # a stance, and its continuation
         "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
+        "这次改革不是要动摇社会主义制度。",  # a denied purpose
+        "必须清醒地看到，发展中还有不少困难。",  # an observation after an adverb with 地
+        "这里还要特别强调，农业是国民经济的基础。",  # the speaker's emphasis
+        "美国必须停止干涉别国内政。",  # a demand on a foreign state, not the audience
+        "中国主张各国一律平等，坚决反对以大欺小。",  # the stance of the sentence's subject goes on
     ],
 )
 def test_hard_negatives(nlp, text):
