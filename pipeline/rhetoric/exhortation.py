@@ -28,6 +28,7 @@ SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
 SPAN_END = re.compile(r"[。！？；!?;\n]")  # a span ends at its sentence's end, and never runs past the line
 CLAUSE_BOUND = re.compile(r"[，,：:。！？；!?;\n]")  # end of the cue's clause
+LIST_MARK = re.compile(r"^(?:第?[一二三四五六七八九十]+[、是，,]|（[一二三四五六七八九十]+）|首先，?|其次，?)")  # 第二、中国主张…
 CONTEXT_CHARS = 300  # how far the context checks look before and after a cue
 
 
@@ -94,8 +95,8 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
-        if prev in ctx["denial"]:
-            return False  # 不是要动摇…: a denied purpose
+        if prev in ctx["preceding"]:
+            return False  # 不是要动摇…, 由于要…, 响应…的号召
         cue = doc[start:end].text
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
@@ -109,7 +110,7 @@ class ExhortationTagger(RhetoricComponent):
                 return False
             if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
-        if self.is_subject(doc, text, end, stop) or (prev == "是" and text[stop - 1] == "的") or prev == "就是":
+        if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
         if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop)):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
@@ -135,7 +136,8 @@ class ExhortationTagger(RhetoricComponent):
             return False
         if prev == "，" and any(word + cue in before for word in self.context["stance"]):
             return True
-        return before.lstrip().startswith(tuple(self.context["stance"])) and not any(c in before for c in ("要", "必须", "应当", "应该"))
+        opening = LIST_MARK.sub("", before.lstrip(), count=1)
+        return opening.startswith(tuple(self.context["stance"])) and not any(c in before for c in ("要", "必须", "应当", "应该"))
 
     def is_condition(self, text: str, stop: int) -> bool:
         """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…)."""
@@ -144,11 +146,12 @@ class ExhortationTagger(RhetoricComponent):
         return any(text.startswith(word, stop + 1) for word in self.context["condition"])
 
     def is_subject(self, doc: Doc, text: str, end: int, stop: int) -> bool:
-        """Whether the cue's clause is the subject of a 是 that follows it, in the clause or right after its comma."""
+        """Whether the cue's clause is the subject of a 是 that follows it, in the clause or right after its comma
+        (not when the verb after the cue takes a clause as its object: 必须坚持科技是第一生产力)."""
         if text.startswith("，是", stop):
             return True
         after = doc[end].idx if end < len(doc) else stop
-        if text.find("是", after, stop) < 0:
+        if text.find("是", after, stop) < 0 or doc[end].text in self.context["clausal"]:
             return False
         if self._copulas is None:
             orths, starts = doc.to_array(ORTH), doc.to_array(IDX)

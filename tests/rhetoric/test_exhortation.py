@@ -27,6 +27,8 @@ from tests.conftest import spans_of
         ("要实现今年的增长目标，必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
         ("要让群众满意，就要把实事办好。", [("要把实事办好", "obligation")]),  # the span starts at 要, not at the glued 就
         # 的要求 is a noun, not a report of what others required
+        # a 是 inside the object of 坚持 leaves the directive alone
+        ("各级干部必须坚持发展是第一要务的思想。", [("必须坚持发展是第一要务的思想", "obligation")]),
         ("按照中央的要求，着力解决群众反映强烈的突出问题。", [("着力解决群众反映强烈的突出问题", "resolve")]),
         # 不应当 forbids
         ("各地不应当层层加码。", [("不应当层层加码", "prohibition")]),
@@ -70,6 +72,10 @@ def test_exhortations(nlp, text, expected):
         "这里还要特别强调，农业是国民经济的基础。",  # the speaker's emphasis
         "美国必须停止干涉别国内政。",  # a demand on a foreign state, not the audience
         "中国主张各国一律平等，坚决反对以大欺小。",  # the stance of the sentence's subject goes on
+        "第二、中国主张各国一律平等，坚决反对以大欺小。",
+        "广大群众积极响应政府的号召。",  # 号召 as a noun
+        "由于要适应建设的需要，学校招生较多。",  # a cause
+        "这项改革还是要不断进行的。",  # 是要…的: a prediction
     ],
 )
 def test_hard_negatives(nlp, text):
