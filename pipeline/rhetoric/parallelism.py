@@ -419,6 +419,7 @@ class ParallelismTagger(RhetoricComponent):
             clauses = split_units(text, s_start, s_end, seps[CLAUSES])
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
+            found = self.with_verb_object_runs(clauses, found)
             for c_start, c_end in clauses:
                 if text.find("、", c_start, c_end) < 0:
                     continue  # a clause without 、 is one item: no run
@@ -427,10 +428,70 @@ class ParallelismTagger(RhetoricComponent):
                     items = self.split_conjunctions(doc, items)
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
+                found = self.with_verb_object_runs(items, found)
         enumerations = self.enumerations(text, start, end)
         items = {m[0] for label, members, _ in enumerations if label == "enumeration" for m in members}
         found = [f for f in found if not {m[0] for m in f[1]} <= items]  # numbered items sharing only their markers
         return dedupe(found + enumerations + self.repetitions(doc, start, end))
+
+    def with_verb_object_runs(self, units: list[Unit], found: list) -> list:
+        """`found` plus the runs of three or more short verb-object members among `units` that no run of
+        three sharing characters covers (发展经济，改善民生，促进和谐): frame `V+O`; a pair inside one is dropped."""
+        runs = self.verb_object_runs(units, [m for _, members, _ in found if len(members) > 2 for m in members])
+        if not runs:
+            return found
+        inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
+        pairs_inside = [f for f in found if len(f[1]) == 2 and any(a <= f[1][0][0] and f[1][-1][1] <= b for a, b in inside)]
+        return [f for f in found if f not in pairs_inside] + runs
+
+    def verb_object_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
+        """Runs of three or more verb-object members (`verb_object`) clear of the `taken` members."""
+        out, run = [], []
+        for unit in [*units, None]:
+            free = unit is not None and not any(a < unit[1] and unit[0] < b for a, b in taken)
+            member = self.verb_object(*unit, first=not run) if free else None
+            if member is not None and (not run or self.balanced([*run, member])):
+                run.append(member)
+                continue
+            if member is None and free and len(run) >= 2 and 0 < unit[1] - (cut := self._text.find("的", *unit)) <= 4:
+                last = self.verb_object(unit[0], cut, first=False)  # before the noun the run modifies (惠民生|的需要)
+                if last is not None and self.balanced([*run, last]) and "N" in self.word_classes.get(self.word_at(cut - 1), ""):
+                    run.append(last)
+            if len(run) >= 3 and 2 * sum(self._surely_verb[a] for a, _ in run) >= len(run):
+                out.append(("parallelism", run, "V+O"))  # most members open with a surely-verb word (not 工资制度、劳动制度)
+            run = [] if member is None else [member]
+        return out
+
+    @staticmethod
+    def balanced(members: list[Unit]) -> bool:
+        sizes = [b - a for a, b in members]
+        return max(sizes) - min(sizes) <= VO_SPREAD
+
+    def verb_object(self, a: int, b: int, first: bool) -> Optional[Unit]:
+        """The member a verb-object unit makes (3-8 characters: a verb, then 1-3 content words, all of
+        known classes; adverbs before the verb allowed), or None. A first member starts after its lead-in
+        up to a modal (各地要, 这既是: class M in configs/lexicons/word_classes.tsv).
+        """
+        if not 3 <= b - a <= VO_MAX_CHARS + 3:
+            return None
+        k, stop = self.token_range(a, b)
+        if k is None:
+            return None
+        classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
+        lead = len(classes) - classes[::-1].index("M") if first and "M" in classes else 0  # after 各地要, 这既是
+        start = self._token_start[k + lead] if lead < len(classes) else b
+        verb = lead
+        while verb < len(classes) and classes[verb] in ("D", "AD", "M"):
+            verb += 1
+        rest = classes[verb:]
+        if any(self.word(i) in CONJUNCTIONS for i in range(k + verb, stop)):
+            return None  # two objects joined (改革财政体制和工资制度): a list inside one member
+        if not (3 <= b - start <= VO_MAX_CHARS and 2 <= len(rest) <= 4) or "?" in rest or "M" in rest or "D" in rest:
+            return None
+        if rest[0] not in ("V", "VN", "AV"):
+            return None
+        self._surely_verb[start] = rest[0] != "VN"
+        return (start, b)
 
     def split_conjunctions(self, doc: Doc, items: list[Unit]) -> list[Unit]:
         """Split list items at a conjunction token (凝聚力和战斗力 → 凝聚力 | 战斗力) when the list has 、."""
@@ -552,6 +613,7 @@ class ParallelismTagger(RhetoricComponent):
         marks[offsets[:, 0]] = marks[offsets[:, 0] + offsets[:, 1]] = 1
         self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
         self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
+        self._surely_verb: dict[int, bool] = {}  # verb-object members: whether the verb is not also a noun
         paragraphs = doc.spans.get("paragraph")
         self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS)}
         self._hits = {pattern: list(pattern.finditer(self._text)) for pattern in self.markers}
@@ -582,6 +644,7 @@ REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff
 # (pattern, offset of the repeated character in a member, member size, frame)
 REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
+VO_MAX_CHARS, VO_SPREAD = 8, 4  # verb-object members: at most 8 characters, lengths within 4 of each other
 PRONOUN_HEADS = set("我你他她它咱")
 CONJUNCTION_CHARS = re.compile("[和与及或]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}

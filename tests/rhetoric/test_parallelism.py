@@ -40,6 +40,13 @@ def figures(doc):
         ("这次改革是一场触及利益格局的深刻变革，是一次凝聚人心的伟大实践。", []),
         # a verb-object clause is never cut short to fit (提高资源|利用效率): the run ends before it
         ("要坚持厉行节约，杜绝浪费，降低消耗，提高资源利用效率。", [("厉行节约，杜绝浪费，降低消耗", "parallelism", "V+O")]),
+        # verb-object members with verbs that are also nouns (发展), an adverb before the verb (密切), a lead-in
+        # (要), and a last member before the noun the run modifies (惠民生|的需要)
+        ("各地要发展经济，改善民生，促进和谐。", [("发展经济，改善民生，促进和谐", "parallelism", "V+O")]),
+        ("领导干部要密切联系群众，改进工作作风，提高办事效率。", [("密切联系群众，改进工作作风，提高办事效率", "parallelism", "V+O")]),
+        ("这既是稳就业、防风险、惠民生的需要。", [("稳就业、防风险、惠民生", "parallelism", "V+O")]),
+        # nouns whose first word jieba also tags as a verb (工资制度、劳动制度) are no verb-object run
+        ("第三、改革财政体制和工资制度、劳动制度。", [("工资制度、劳动制度", "antithesis", "_制度")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
         ("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导。",
          [("一是坚持大胆使用；二是坚决处理惩戒；三是注重教育引导", "enumeration", "一是_；二是_…")]),
