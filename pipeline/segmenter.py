@@ -14,7 +14,7 @@ from typing import Optional
 import srsly
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import get_words_and_spaces, registry
 
 from .errors import XiuciError
 from .extensions import TEXT_KEY
@@ -47,6 +47,22 @@ def resolve_user_dict(user_dict: str) -> Path:
     if not path.exists():
         raise XiuciError(f"{path}: user dictionary not found")
     return path
+
+
+def glued_words() -> dict[str, list[str]]:
+    """Words pkuseg glues that are two tokens here (就要 → 就 要: the modal 要 is a token of its own), from
+    configs/lexicons/token_splits.txt."""
+    return {"".join(parts): parts for parts in (line.split() for line in read_list(CONFIGS / "lexicons" / "token_splits.txt"))}
+
+
+GLUED = glued_words()
+
+
+def split_glued(words: list[str]) -> list[str]:
+    """The segmenter's words with the glued ones split."""
+    if not GLUED.keys() & set(words):
+        return words
+    return [part for w in words for part in GLUED.get(w, (w,))]
 
 
 class XiuciTokenizer(ChineseTokenizer):
@@ -85,7 +101,14 @@ class XiuciTokenizer(ChineseTokenizer):
         self.user_words = sorted(set(self.user_words) | set(words))
 
     def __call__(self, text: str) -> Doc:
-        doc = super().__call__(text)
+        if self.segmenter == Segmenter.pkuseg:
+            words = self.pkuseg_seg.cut(text)
+        elif self.segmenter == Segmenter.jieba:
+            words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
+        else:
+            words = list(text)
+        words, spaces = get_words_and_spaces(split_glued(words), text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # the Doc's text is exactly the input: no need to rebuild it from tokens
         return doc
 

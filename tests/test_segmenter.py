@@ -24,6 +24,8 @@ def test_missing_model_is_a_clear_error(tmp_path):
         ("各级政府要切实履行职责", ["各级", "政府", "要", "切实", "履行", "职责"]),
         # political vocabulary of configs/userdict.txt and the idiom lexicon stay whole
         ("推动高质量发展，攻坚克难。", ["推动", "高质量发展", "，", "攻坚克难", "。"]),
+        # pkuseg glues 就要/还要; the modal 要 stays a token of its own (configs/lexicons/token_splits.txt)
+        ("要让群众满意，就要把实事办好，还要办得更好。", ["要", "让", "群众", "满意", "，", "就", "要", "把", "实事", "办", "好", "，", "还", "要", "办", "得", "更", "好", "。"]),
     ],
 )
 def test_pkuseg_segmentation(nlp, text, tokens):

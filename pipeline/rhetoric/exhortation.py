@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from .base import RhetoricComponent
 from .lexicon import read_list_setting
-from .retokenize import split_tokens_at
 
 SENTENCE_END = re.compile(r"[。！？；!?;]")
 CLAUSE_END = re.compile(r"[，,：:]")
@@ -174,8 +173,7 @@ class ExhortationTagger(RhetoricComponent):
         i = 0
         while i < len(cues):
             start, end, label = cues[i]
-            first = doc[start].text
-            begin = doc[start].idx + (len(first) > 1 and first[0] in self.context["lead"])  # 就要 → 要…
+            begin = doc[start].idx
             k = bisect.bisect_left(ends, begin)
             stop = ends[k] if k < len(ends) else len(text)  # the end of the sentence or line
             j = i + 1
@@ -190,7 +188,6 @@ class ExhortationTagger(RhetoricComponent):
                 stop = cut
             found.append((begin, stop, label))
             i = j
-        split_tokens_at(doc, {begin for begin, _, _ in found})  # 就|要…
         spans = (doc.char_span(begin, stop, label=label, alignment_mode="contract") for begin, stop, label in found)
         doc.spans[self.spans_key] = [s for s in spans if s is not None and text[s.start_char : s.end_char].strip()]  # (Span.text joins every token)
         return doc

@@ -6,8 +6,10 @@ The lexicon is also added to the segmenter's user dictionary, which keeps most i
 """
 from __future__ import annotations
 
+import bisect
 
 import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,7 +17,6 @@ from ..extensions import doc_text
 from ..ngram_keys import code_points, gram_key, gram_keys
 from ..segmenter import XiuciTokenizer
 from .base import RhetoricComponent
-from .retokenize import split_tokens_at
 from .lexicon import load_words
 
 
@@ -99,3 +100,23 @@ BUCKET_BITS = 22
 def bucket(hashes: np.ndarray) -> np.ndarray:
     """Bucket of each hash: its top BUCKET_BITS bits."""
     return (hashes >> np.uint64(64 - BUCKET_BITS)).astype(np.intp)
+
+
+def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens that have one of these character offsets strictly inside them."""
+    if not offsets:
+        return
+    starts = doc.to_array(IDX).tolist()
+    cuts: dict[int, list[int]] = {}
+    for o in sorted(offsets):
+        i = bisect.bisect_right(starts, o) - 1
+        if i >= 0 and starts[i] < o < starts[i] + len(doc[i].text):
+            cuts.setdefault(i, []).append(o - starts[i])
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, points in cuts.items():
+            token = doc[i]
+            bounds = [0, *points, len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))

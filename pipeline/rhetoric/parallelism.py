@@ -437,6 +437,9 @@ class ParallelismTagger(RhetoricComponent):
     def with_verb_object_runs(self, units: list[Unit], found: list) -> list:
         """`found` plus the runs of three or more short verb-object members among `units` that no run of
         three sharing characters covers (发展经济，改善民生，促进和谐): frame `V+O`; a pair inside one is dropped."""
+        short = [3 <= b - a <= VO_MAX_CHARS + 4 for a, b in units]  # (a last member may end in 的 and a noun)
+        if not any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):
+            return found  # (no three short units in a row: the common case, skipped fast)
         runs = self.verb_object_runs(units, [m for _, members, _ in found if len(members) > 2 for m in members])
         if not runs:
             return found
