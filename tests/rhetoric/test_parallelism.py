@@ -56,6 +56,11 @@ def figures(doc):
         # sentences sharing a head word of their own; a repeated topic noun or pronoun is no figure
         ("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事。",
          [("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事", "parallelism", "有的_")]),
+        # three sentences opening with 必须 (a two-character head word); a pair of them is an antithesis
+        ("必须加强基层党组织建设，提高党员队伍素质；必须密切党同人民群众的联系，改进领导作风；必须严肃党的纪律，坚决惩治腐败。",
+         [("必须加强基层党组织建设，提高党员队伍素质；必须密切党同人民群众的联系，改进领导作风；必须严肃党的纪律，坚决惩治腐败", "parallelism", "必须_，_")]),
+        ("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败。",
+         [("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败", "antithesis", "必须_，_")]),
         ("我国经济总量稳步扩大；我国科技实力明显增强，创新成果不断涌现，一批重大工程相继完成；我国对外开放水平继续提升，外资准入进一步放宽。", []),
         # unpunctuated runs of two-character words with one head, three-character words with one tail;
         # the fixed 全党全军全国 is no figure
