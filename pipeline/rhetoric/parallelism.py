@@ -435,12 +435,18 @@ class ParallelismTagger(RhetoricComponent):
         return dedupe(found + enumerations + self.repetitions(doc, start, end))
 
     def with_verb_object_runs(self, units: list[Unit], found: list) -> list:
-        """`found` plus the runs of three or more short verb-object members among `units` that no run of
-        three sharing characters covers (发展经济，改善民生，促进和谐): frame `V+O`; a pair inside one is dropped."""
+        """`found` plus the runs of three or more members of one shape among `units` that no run of three
+        sharing characters covers: short verb-object members (发展经济，改善民生，促进和谐: `V+O`) and clauses
+        opening with a verb and 了 (`V了_`); a pair inside such a run is dropped."""
+        if len(units) < 3:
+            return found
+        taken = [m for _, members, _ in found if len(members) > 2 for m in members]
+        runs = []
         short = [3 <= b - a <= VO_MAX_CHARS + 4 for a, b in units]  # (a last member may end in 的 and a noun)
-        if not any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):
-            return found  # (no three short units in a row: the common case, skipped fast)
-        runs = self.verb_object_runs(units, [m for _, members, _ in found if len(members) > 2 for m in members])
+        if any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):  # (rare: skipped fast)
+            runs = self.verb_object_runs(units, taken)
+        if self._text.count("了", units[0][0], units[-1][1]) >= 3:
+            runs += self.perfective_runs(units, taken + [m for _, members, _ in runs for m in members])
         if not runs:
             return found
         inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
@@ -464,6 +470,38 @@ class ParallelismTagger(RhetoricComponent):
                 out.append(("parallelism", run, "V+O"))  # most members open with a surely-verb word (not 工资制度、劳动制度)
             run = [] if member is None else [member]
         return out
+
+    def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
+        """Runs of three or more clauses that each open with a verb and 了 (`perfective`: 充分显示了…，
+        集中展现了…，极大增强了…): frame `V了_`, clear of the `taken` members."""
+        out, run = [], []
+        for unit in [*units, None]:
+            free = unit is not None and not any(a < unit[1] and unit[0] < b for a, b in taken)
+            member = self.perfective(*unit, first=not run) if free else None
+            if member is not None:
+                run.append(member)
+                continue
+            if len(run) >= 3:
+                out.append(("parallelism", run, "V了_"))
+            run = []
+        return out
+
+    def perfective(self, a: int, b: int, first: bool) -> Optional[Unit]:
+        """The member a clause makes when it opens with a verb and the token 了, after at most one adverb
+        (充分显示了…), or None. A first member may start later, after its subject (这些措施|有效稳定了…)."""
+        k, stop = self.token_range(a, b)
+        le = self._text.find("了", a, b - 2 if first else min(b - 2, a + 7))
+        if k is None or le < 0:
+            return None
+        verb = bisect.bisect_right(self._token_start, le - 1) - 1
+        if self._token_start[verb + 1] != le or self._token_end[verb + 1] != le + 1 or self.word_classes.get(self.word(verb)) not in ("V", "VN", "AV"):
+            return None
+        if verb - k <= 1:
+            return (a, b)
+        if not first:
+            return None
+        adverb = self.word_classes.get(self.word(verb - 1), "N") not in ("N", "VN")
+        return (self._token_start[verb - 1 if adverb else verb], b)
 
     @staticmethod
     def balanced(members: list[Unit]) -> bool:

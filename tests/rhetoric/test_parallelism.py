@@ -45,6 +45,9 @@ def figures(doc):
         ("各地要发展经济，改善民生，促进和谐。", [("发展经济，改善民生，促进和谐", "parallelism", "V+O")]),
         ("领导干部要密切联系群众，改进工作作风，提高办事效率。", [("密切联系群众，改进工作作风，提高办事效率", "parallelism", "V+O")]),
         ("这既是稳就业、防风险、惠民生的需要。", [("稳就业、防风险、惠民生", "parallelism", "V+O")]),
+        # clauses that each open with a verb and 了 (after at most one adverb)
+        ("这些措施有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担。",
+         [("有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担", "parallelism", "V了_")]),
         # nouns whose first word jieba also tags as a verb (工资制度、劳动制度) are no verb-object run
         ("第三、改革财政体制和工资制度、劳动制度。", [("工资制度、劳动制度", "antithesis", "_制度")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
