@@ -389,7 +389,7 @@ class ParallelismTagger(RhetoricComponent):
             p = b - (d - c)
             if d - c > 8 or p < a or (p > a and (not self._bounds[p] or self._text[p] in self.stopchars)):
                 return None
-            starts = [p]
+            starts = [p, a] if p > a else [p]  # (or whole, for a word at the same place: 加强海洋…，发展海洋…)
         else:
             starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c)[:4]
         for p in starts:

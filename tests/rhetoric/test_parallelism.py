@@ -45,6 +45,8 @@ def figures(doc):
         ("各地要发展经济，改善民生，促进和谐。", [("发展经济，改善民生，促进和谐", "parallelism", "V+O")]),
         ("领导干部要密切联系群众，改进工作作风，提高办事效率。", [("密切联系群众，改进工作作风，提高办事效率", "parallelism", "V+O")]),
         ("这既是稳就业、防风险、惠民生的需要。", [("稳就业、防风险、惠民生", "parallelism", "V+O")]),
+        # a word at the same place in clauses of different lengths
+        ("加强海洋综合管理，发展海洋经济，保护海洋生态环境。", [("加强海洋综合管理，发展海洋经济，保护海洋生态环境", "parallelism", "_海洋_")]),
         # clauses that each open with a verb and 了 (after at most one adverb)
         ("这些措施有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担。",
          [("有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担", "parallelism", "V了_")]),
