@@ -64,8 +64,11 @@ class ExhortationTagger(RhetoricComponent):
         for kind, word in context:
             self.context[kind].add(word)
         self.others = re.compile("|".join(map(re.escape, sorted(self.context["others"])))) if self.context["others"] else None
-        # a report verb before the cue (中央提出，要…), not the noun after 的 (按照…的要求，…)
-        self.report = re.compile("(?<!的)(?:" + "|".join(map(re.escape, sorted(self.context["report"]))) + ")[，,：:“]") if self.context["report"] else None
+        # a report verb before the cue (中央提出，要…; 反复提醒大家，要…), not the noun after 的 (按照…的要求，…)
+        reports = "|".join(map(re.escape, sorted(self.context["report"])))
+        persons = "|".join(map(re.escape, sorted(self.context["addressee"])))
+        self.report = re.compile(f"(?<!的)(?:{reports})(?:{persons})?[，,：:“]") if reports else None
+        self.report_word = re.compile(reports) if reports else None
 
     def cues(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:
         """Accepted cue matches as (start token, end token, subtype), longest first at a position."""
@@ -94,8 +97,8 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
-        if prev in ctx["preceding"]:
-            return False  # 不是要动摇…, 由于要…, 响应…的号召
+        if prev in ctx["preceding"] or prev in ctx["report"] or (prev in ctx["past"] and start > 1 and doc[start - 2].text in ctx["report"]):
+            return False  # 不是要动摇…, 由于要…, 响应…的号召; 提出要…, 提出了要…
         cue = doc[start:end].text
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
@@ -124,8 +127,11 @@ class ExhortationTagger(RhetoricComponent):
             return False  # inside a title
         if self.report and self.report.search(before):
             return False
-        if before.count("“") > before.count("”") and self.report and self.report.search(text[max(0, sent_start - 20) : char]):
-            return False
+        quote = text.rfind("“", max(0, char - CONTEXT_CHARS), char)
+        if quote > text.rfind("”", max(0, char - CONTEXT_CHARS), char) and self.report and (
+            self.report.search(text[max(0, quote - 20) : quote + 1]) or (text[quote - 1 : quote] in "：:" and self.report_word.search(text, max(0, quote - 12), quote))
+        ):
+            return False  # inside a quotation that a report verb opens (指示：“…。…要…”; 批评王某：“你不要…”)
         return True
 
     def stance_goes_on(self, before: str, cue: str, prev: str) -> bool:

@@ -74,6 +74,14 @@ def test_exhortations(nlp, text, expected):
         "中国主张各国一律平等，坚决反对以大欺小。",  # the stance of the sentence's subject goes on
         "第二、中国主张各国一律平等，坚决反对以大欺小。",
         "广大群众积极响应政府的号召。",  # 号召 as a noun
+        "老书记反复提醒大家，要注意这个问题。",  # a reminder reported
+        "他在提纲中提出了要全面清查。",  # a demand of others reported (提出了要…, 提出要…)
+        "他又托人提出要王某当副主任。",
+        "老领导当面批评王某：“你不要搞小圈子。”",  # inside a quotation a report verb opens
+        "上级批示：“材料印发各同志。有些意见是好的，要容许批评。”",
+        "这个统一战线必然还要进一步巩固和发展。",  # a prediction
+        "恢复两国贸易的愿望至今不能实现。",  # 不能 = cannot
+        "他們也就越要加緊地破壞我們的事業。",  # what others want, in traditional script
         "由于要适应建设的需要，学校招生较多。",  # a cause
         "这项改革还是要不断进行的。",  # 是要…的: a prediction
     ],
