@@ -436,8 +436,9 @@ class ParallelismTagger(RhetoricComponent):
 
     def with_verb_object_runs(self, units: list[Unit], found: list) -> list:
         """`found` plus the runs of three or more members of one shape among `units` that no run of three
-        sharing characters covers: short verb-object members (发展经济，改善民生，促进和谐: `V+O`) and clauses
-        opening with a verb and 了 (`V了_`); a pair inside such a run is dropped."""
+        sharing characters covers: short verb-object members (发展经济，改善民生，促进和谐: `V+O`), short
+        subject-predicate members (`N+Pred`) and clauses opening with a verb and 了 (`V了_`); a pair inside
+        such a run is dropped."""
         if len(units) < 3:
             return found
         taken = [m for _, members, _ in found if len(members) > 2 for m in members]
@@ -445,8 +446,10 @@ class ParallelismTagger(RhetoricComponent):
         short = [3 <= b - a <= VO_MAX_CHARS + 4 for a, b in units]  # (a last member may end in 的 and a noun)
         if any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):  # (rare: skipped fast)
             runs = self.verb_object_runs(units, taken)
+        if any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):
+            runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.subject_predicate, "N+Pred")
         if self._text.count("了", units[0][0], units[-1][1]) >= 3:
-            runs += self.perfective_runs(units, taken + [m for _, members, _ in runs for m in members])
+            runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.perfective, "V了_")
         if not runs:
             return found
         inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
@@ -471,20 +474,33 @@ class ParallelismTagger(RhetoricComponent):
             run = [] if member is None else [member]
         return out
 
-    def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
-        """Runs of three or more clauses that each open with a verb and 了 (`perfective`: 充分显示了…，
-        集中展现了…，极大增强了…): frame `V了_`, clear of the `taken` members."""
+    @staticmethod
+    def shape_runs(units: list[Unit], taken: list[Unit], member, frame: str) -> list[tuple[str, list[Unit], str]]:
+        """Runs of three or more units, clear of the `taken` members, that `member(a, b, first)` turns into
+        members (the member of a unit, or None): each a figure with the frame `frame`."""
         out, run = [], []
         for unit in [*units, None]:
             free = unit is not None and not any(a < unit[1] and unit[0] < b for a, b in taken)
-            member = self.perfective(*unit, first=not run) if free else None
-            if member is not None:
-                run.append(member)
+            found = member(*unit, first=not run) if free else None
+            if found is not None:
+                run.append(found)
                 continue
             if len(run) >= 3:
-                out.append(("parallelism", run, "V了_"))
+                out.append(("parallelism", run, frame))
             run = []
         return out
+
+    def subject_predicate(self, a: int, b: int, first: bool) -> Optional[Unit]:
+        """The unit when text[a:b] (4-10 characters) is a subject and an adjective or verb predicate, all
+        its words of known classes but one, the first a noun (纪律严明, 物价相对稳定; not 从国际看), or None."""
+        if not 4 <= b - a <= 10:
+            return None
+        k, stop = self.token_range(a, b)
+        if k is None or stop - k < 2:
+            return None
+        classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
+        ok = classes[-1] in ("AV", "V") and classes[0] in ("N", "VN", "AN") and classes.count("?") <= 1 and "M" not in classes
+        return (a, b) if ok else None
 
     def perfective(self, a: int, b: int, first: bool) -> Optional[Unit]:
         """The member a clause makes when it opens with a verb and the token 了, after at most one adverb

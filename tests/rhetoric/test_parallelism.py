@@ -47,6 +47,9 @@ def figures(doc):
         ("这既是稳就业、防风险、惠民生的需要。", [("稳就业、防风险、惠民生", "parallelism", "V+O")]),
         # a word at the same place in clauses of different lengths
         ("加强海洋综合管理，发展海洋经济，保护海洋生态环境。", [("加强海洋综合管理，发展海洋经济，保护海洋生态环境", "parallelism", "_海洋_")]),
+        # short subject-predicate members; a clause opening with a preposition is no subject
+        ("城乡市场繁荣，商品供应充裕，居民生活质量提高。", [("城乡市场繁荣，商品供应充裕，居民生活质量提高", "parallelism", "N+Pred")]),
+        ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
         # clauses that each open with a verb and 了 (after at most one adverb)
         ("这些措施有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担。",
          [("有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担", "parallelism", "V了_")]),
