@@ -386,10 +386,13 @@ class ParallelismTagger(RhetoricComponent):
         if unlike and inner is None:
             # nothing shared at either end: only an equal-length or shape frame is possible, so the
             # first member must be cut to the length of the second
+            # (or whole, or after a lead-in, for a word at the same place: 加强海洋…，发展海洋…)
             p = b - (d - c)
-            if d - c > 8 or p < a or (p > a and (not self._bounds[p] or self._text[p] in self.stopchars)):
+            if d - c > 8:
                 return None
-            starts = [p, a] if p > a else [p]  # (or whole, for a word at the same place: 加强海洋…，发展海洋…)
+            cut = p > a and self._bounds[p] and self._text[p] not in self.stopchars
+            starts = [p, a] if cut else [a] if p <= a else []
+            starts += self.word_aligned_starts(a, b, c, d)
         else:
             starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c)[:4]
         for p in starts:
@@ -398,6 +401,17 @@ class ParallelismTagger(RhetoricComponent):
                 if frame:
                     return p, frame
         return None
+
+    def word_aligned_starts(self, a: int, b: int, c: int, d: int) -> list[int]:
+        """Starts after a lead-in that put a word of the second member's at the same place in the first
+        (必须坚持|科技是第一生产力、人才是第一资源), for `aligned_word_frame`."""
+        text, out = self._text, []
+        for k in range(1, 4):
+            word = text[c + k : c + k + 2]
+            r = text.find(word, a + k + 1, b) if HAN_WORD.fullmatch(word) and not set(word) & self.stopchars else -1
+            if r >= 0 and self._bounds[r - k] and r - k not in out:
+                out.append(r - k)
+        return out
 
     def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:
         """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""

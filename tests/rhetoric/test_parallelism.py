@@ -50,6 +50,9 @@ def figures(doc):
         # short subject-predicate members; a clause opening with a preposition is no subject
         ("城乡市场繁荣，商品供应充裕，居民生活质量提高。", [("城乡市场繁荣，商品供应充裕，居民生活质量提高", "parallelism", "N+Pred")]),
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
+        # ... also after a lead-in that the first member sheds (必须坚持|科技是第一…)
+        ("必须坚持科技是第一生产力、人才是第一资源、创新是第一动力。",
+         [("科技是第一生产力、人才是第一资源、创新是第一动力", "parallelism", "_是第_")]),
         # clauses that each open with a verb and 了 (after at most one adverb)
         ("这些措施有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担。",
          [("有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担", "parallelism", "V了_")]),
