@@ -367,6 +367,8 @@ class ParallelismTagger(RhetoricComponent):
                 return None  # a pair is an antithesis only when its members are balanced
             if best[1] == "V+O" and self.shape_frame(doc, best[0], loose=False) is None:
                 return None  # two verb-object phrases of different classes: ordinary coordination
+            if unlike and best[0][0][0] not in (a, b - (d - c)) and best[1].startswith("_") and best[1].endswith("_"):
+                return None  # a word at the same place only once a lead-in is cut (`word_aligned_starts`): too weak for a pair
         return best
 
     def whole_last_clause(self, doc: Doc, run, end: int, unit_start: int, inner: Optional[str], limit: int):
