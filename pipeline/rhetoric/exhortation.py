@@ -125,13 +125,10 @@ class ExhortationTagger(RhetoricComponent):
             return False  # 我们坚决反对…，坚决反对…; 中国主张…，也坚决反对…: the stance goes on
         if before.count("《") > before.count("》"):
             return False  # inside a title
-        if self.report and self.report.search(before):
-            return False
-        quote = text.rfind("“", max(0, char - CONTEXT_CHARS), char)
-        if quote > text.rfind("”", max(0, char - CONTEXT_CHARS), char) and self.report and (
-            self.report.search(text[max(0, quote - 20) : quote + 1]) or (text[quote - 1 : quote] in "：:" and self.report_word.search(text, max(0, quote - 12), quote))
-        ):
-            return False  # inside a quotation that a report verb opens (指示：“…。…要…”; 批评王某：“你不要…”)
+        if self.report and (self.report.search(before) or self.report_word.search(text, clause_start, char)):
+            return False  # 中央提出，要…; 新党章强调各级组织都必须…: requirements of others, reported
+        if text.rfind("“", max(0, char - CONTEXT_CHARS), char) > text.rfind("”", max(0, char - CONTEXT_CHARS), char):
+            return False  # inside a quotation: someone else's words (指示：“…要…”) or a slogan (“两手都要硬”)
         return True
 
     def stance_goes_on(self, before: str, cue: str, prev: str) -> bool:

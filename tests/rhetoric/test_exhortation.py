@@ -26,6 +26,8 @@ from tests.conftest import spans_of
         # 要 in a purpose clause that the next clause serves: only the 必须/就要 clause directs
         ("要实现今年的增长目标，必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
         ("要让群众满意，就要把实事办好。", [("要把实事办好", "obligation")]),  # the span starts at 要, not at the glued 就
+        # a cue inside a quoted slogan is part of the slogan, not a directive of its own
+        ("要坚持“两手抓、两手都要硬”的方针。", [("要坚持“两手抓、两手都要硬”的方针", "obligation")]),
         # 的要求 is a noun, not a report of what others required
         # a 是 inside the object of 坚持 leaves the directive alone
         ("各级干部必须坚持发展是第一要务的思想。", [("必须坚持发展是第一要务的思想", "obligation")]),
@@ -77,6 +79,10 @@ def test_exhortations(nlp, text, expected):
         "老书记反复提醒大家，要注意这个问题。",  # a reminder reported
         "他在提纲中提出了要全面清查。",  # a demand of others reported (提出了要…, 提出要…)
         "他又托人提出要王某当副主任。",
+        "新党章强调各级组织都必须严格遵守民主集中制。",  # a report verb earlier in the clause
+        "我们一贯坚决支持各国人民的正义斗争。",  # a standing stance
+        "要实现这个目标，需要付出艰苦的努力。",  # a purpose the next clause serves
+        "这表明他们不懂得必须经过长期艰苦建设才能提高生活水平的道理。",  # inside a noun phrase
         "老领导当面批评王某：“你不要搞小圈子。”",  # inside a quotation a report verb opens
         "上级批示：“材料印发各同志。有些意见是好的，要容许批评。”",
         "这个统一战线必然还要进一步巩固和发展。",  # a prediction
