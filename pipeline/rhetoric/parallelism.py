@@ -258,7 +258,14 @@ class ParallelismTagger(RhetoricComponent):
         if b - a > typical:
             sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and text[p] not in self.stopchars]
             sized = sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
-        return [*same, *sized, a] if b - a > typical + 2 else [*same, a, *sized]
+        cut_first = b - a > typical + 2 or (sized and self.governs(a, sized[0]))
+        return [*same, *sized, a] if cut_first else [*same, a, *sized]
+
+    def governs(self, a: int, p: int) -> bool:
+        """Whether text[a:p] is one or two words that are not nouns: a verb or preposition governing
+        every member (加强|党内监督、民主监督、法律监督; 从|政治上、工作上、生活上)."""
+        words = self.words(a, p)
+        return bool(words) and len(words) <= 2 and all("N" not in self.word_classes.get(w, "?") for w in words)
 
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))

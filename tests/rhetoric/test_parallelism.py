@@ -47,6 +47,9 @@ def figures(doc):
         ("这既是稳就业、防风险、惠民生的需要。", [("稳就业、防风险、惠民生", "parallelism", "V+O")]),
         # a word at the same place in clauses of different lengths
         ("加强海洋综合管理，发展海洋经济，保护海洋生态环境。", [("加强海洋综合管理，发展海洋经济，保护海洋生态环境", "parallelism", "_海洋_")]),
+        # a verb or preposition governing every member of a suffix frame stays out of the first member
+        ("加强党内监督、民主监督、法律监督、舆论监督。", [("党内监督、民主监督、法律监督、舆论监督", "parallelism", "_监督")]),
+        ("从政治上、工作上、生活上关心干部。", [("政治上、工作上、生活上", "parallelism", "_上")]),
         # short subject-predicate members; a clause opening with a preposition is no subject
         ("城乡市场繁荣，商品供应充裕，居民生活质量提高。", [("城乡市场繁荣，商品供应充裕，居民生活质量提高", "parallelism", "N+Pred")]),
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
