@@ -298,6 +298,8 @@ class ParallelismTagger(RhetoricComponent):
             return None if inner else self.aligned_word_frame([text[a:b] for a, b in members])
         texts = [text[a:b] for a, b in members]
         frame = self.frame(texts, inner)
+        if frame and (counted(texts, frame) or (longest > self.max_item_chars and self.topic_head(members, frame))):
+            return None  # 六十斤、八十斤、一百斤: numbers; 中国主张…。中国反对…。中国将…: a repeated topic noun
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
             # that only a run of three or more may have (see run_at)
@@ -316,6 +318,11 @@ class ParallelismTagger(RhetoricComponent):
         if not all(self._bounds[a + len(head)] for a, _ in members):
             return False
         return self.word_classes.get(self.word_at(members[0][0])) != "N"
+
+    def topic_head(self, members: list[Unit], frame: str) -> bool:
+        """Whether the shared head of a frame (`中国_`) is a noun word opening each member: a topic."""
+        head = frame.split("_", 1)[0]
+        return len(head) >= 2 and self.word_classes.get(self.word_at(members[0][0])) == "N" and len(self.word_at(members[0][0])) <= len(head)
 
     def whole_head(self, members: list[Unit], frame: str) -> bool:
         """Whether the shared head of a frame `X_` heads the same kind of word in the members: not the
@@ -746,6 +753,18 @@ def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
                 end = m.end()
         found[pattern] = matches
     return found
+
+
+NUMBER_CHARS = set("0123456789０１２３４５６７８９.．，,零一二三四五六七八九十百千万亿两")
+
+
+def counted(texts: list[str], frame: str) -> bool:
+    """Whether the members differ only in numbers: a shared unit after a number (六十斤、八十斤; 1.2万亿元，
+    4000亿元) or equal-length members whose gaps are all numbers (1950年、1952年)."""
+    pre, _, suf = frame.partition("_")
+    if "_" in suf or not frame.startswith("_") and not suf:
+        return all(set(t) - set(frame) <= NUMBER_CHARS for t in texts) if len({len(t) for t in texts}) == 1 else False
+    return bool(suf) and all(len(t) > len(suf) and t[-len(suf) - 1] in NUMBER_CHARS for t in texts)
 
 
 def number(token: str) -> int:

@@ -75,6 +75,11 @@ def figures(doc):
          [("必须加强基层党组织建设，提高党员队伍素质；必须密切党同人民群众的联系，改进领导作风；必须严肃党的纪律，坚决惩治腐败", "parallelism", "必须_，_")]),
         ("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败。",
          [("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败", "antithesis", "必须_，_")]),
+        # a shared head that is a verb phrase is a figure; one that is a topic noun, or numbers, are not
+        ("代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益。",
+         [("代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益", "parallelism", "代表中国_")]),
+        ("中国主张和平解决国际争端，不赞成动辄诉诸武力。中国反对各种形式的霸权主义，永远不称霸。中国将坚持走和平发展道路。", []),
+        ("粮食亩产从六十斤、八十斤提高到一百斤。", []),
         ("我国经济总量稳步扩大；我国科技实力明显增强，创新成果不断涌现，一批重大工程相继完成；我国对外开放水平继续提升，外资准入进一步放宽。", []),
         # unpunctuated runs of two-character words with one head, three-character words with one tail;
         # the fixed 全党全军全国 is no figure
