@@ -471,14 +471,17 @@ class ParallelismTagger(RhetoricComponent):
         such a run is dropped."""
         if len(units) < 3:
             return found
+        short = [3 <= b - a <= VO_MAX_CHARS + 4 for a, b in units]  # (a last member may end in 的 and a noun)
+        three_short = any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2))
+        perfective = self._text.count("了", units[0][0], units[-1][1]) >= 3
+        if not three_short and not perfective:
+            return found  # (the common case, skipped fast)
         taken = [m for _, members, _ in found if len(members) > 2 for m in members]
         runs = []
-        short = [3 <= b - a <= VO_MAX_CHARS + 4 for a, b in units]  # (a last member may end in 的 and a noun)
-        if any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):  # (rare: skipped fast)
+        if three_short:
             runs = self.verb_object_runs(units, taken)
-        if any(short[k] and short[k + 1] and short[k + 2] for k in range(len(units) - 2)):
             runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.subject_predicate, "N+Pred")
-        if self._text.count("了", units[0][0], units[-1][1]) >= 3:
+        if perfective:
             runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.perfective, "V了_")
         if not runs:
             return found
