@@ -406,8 +406,11 @@ class ParallelismTagger(RhetoricComponent):
             p = b - (d - c)
             if d - c > 8:
                 return None
-            cut = p > a and self._bounds[p] and self._text[p] not in self.stopchars
-            starts = [p, a] if cut else [a] if p <= a else []
+            text = self._text
+            cut = p > a and self._bounds[p] and text[p] not in self.stopchars
+            starts = [p] if cut or p == a else []
+            if p != a and any(text[a + k : a + k + 2] == text[c + k : c + k + 2] for k in range(1, 4)):
+                starts.append(a)
             starts += self.word_aligned_starts(a, b, c, d)
         else:
             starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c)[:4]
