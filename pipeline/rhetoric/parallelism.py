@@ -265,7 +265,7 @@ class ParallelismTagger(RhetoricComponent):
         """Whether text[a:p] is one or two words that are not nouns: a verb or preposition governing
         every member (加强|党内监督、民主监督、法律监督; 从|政治上、工作上、生活上)."""
         words = self.words(a, p)
-        return bool(words) and len(words) <= 2 and all("N" not in self.word_classes.get(w, "?") for w in words)
+        return bool(words) and len(words) <= 2 and all(self.word_classes.get(w, "?") not in ("N", "AN") for w in words)
 
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
@@ -364,6 +364,8 @@ class ParallelismTagger(RhetoricComponent):
                 if any(b - a > limit for a, b in members):
                     break
                 frame = self.member_frame(doc, members, inner)
+                if frame is None and best is not None and limit == self.max_item_chars:
+                    members, frame = self.cut_at_suffix(doc, members, best[1], inner)  # (、-items only)
             if frame is None:
                 break
             best = (members, frame)
@@ -384,6 +386,19 @@ class ParallelismTagger(RhetoricComponent):
             if unlike and best[0][0][0] not in (a, b - (d - c)) and best[1].startswith("_") and best[1].endswith("_"):
                 return None  # a word at the same place only once a lead-in is cut (`word_aligned_starts`): too weak for a pair
         return best
+
+    def cut_at_suffix(self, doc: Doc, members: list[Unit], frame: str, inner: Optional[str]) -> tuple[list[Unit], Optional[str]]:
+        """The members with the last one cut after the shared suffix of the run so far (`_会议`), where a
+        tail follows it (…和成人教育|体系), and their frame; or the members unchanged and None."""
+        suffix = frame[1:]
+        a, b = members[-1]
+        if inner or not frame.startswith("_") or "_" in suffix or len(suffix) < 2:
+            return members, None
+        k = self._text.find(suffix, a + 1, b)
+        if k < 0 or k + len(suffix) == b or not self._bounds[k + len(suffix)]:
+            return members, None
+        cut = [*members[:-1], (a, k + len(suffix))]
+        return cut, self.member_frame(doc, cut, inner)
 
     def whole_last_clause(self, doc: Doc, run, end: int, unit_start: int, inner: Optional[str], limit: int):
         """A run of clauses that opens its clause keeps its last member whole (…，解决群众的急难愁盼问题):

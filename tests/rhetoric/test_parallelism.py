@@ -50,6 +50,9 @@ def figures(doc):
         # a verb or preposition governing every member of a suffix frame stays out of the first member
         ("加强党内监督、民主监督、法律监督、舆论监督。", [("党内监督、民主监督、法律监督、舆论监督", "parallelism", "_监督")]),
         ("从政治上、工作上、生活上关心干部。", [("政治上、工作上、生活上", "parallelism", "_上")]),
+        # a last item with a tail after the shared suffix is cut there (…和合作经济|的同时)
+        ("在大力发展全民所有制经济、城乡集体经济和合作经济的同时，鼓励个体经济发展。",
+         [("全民所有制经济、城乡集体经济和合作经济", "parallelism", "_经济")]),
         # short subject-predicate members; a clause opening with a preposition is no subject
         ("城乡市场繁荣，商品供应充裕，居民生活质量提高。", [("城乡市场繁荣，商品供应充裕，居民生活质量提高", "parallelism", "N+Pred")]),
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
