@@ -475,6 +475,8 @@ class ParallelismTagger(RhetoricComponent):
                 if CONJUNCTION_CHARS.search(text, c_start, c_end):
                     items = self.split_conjunctions(doc, items)
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
+                    if "+" in frame and not self.punctuated(members):
+                        continue  # a shape shared across a conjunction (突发事件、反恐斗争和维护稳定): a noun list
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
                 found = self.with_verb_object_runs(items, found)
         enumerations = self.enumerations(text, start, end)
@@ -501,6 +503,7 @@ class ParallelismTagger(RhetoricComponent):
             runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.subject_predicate, "N+Pred")
         if perfective:
             runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.perfective, "V了_")
+        runs = [run for run in runs if self.punctuated(run[1])]  # (shapes are no figure across 和/与)
         if not runs:
             return found
         inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
@@ -569,6 +572,10 @@ class ParallelismTagger(RhetoricComponent):
             return None
         adverb = self.word_classes.get(self.word(verb - 1), "N") not in ("N", "VN")
         return (self._token_start[verb - 1 if adverb else verb], b)
+
+    def punctuated(self, members: list[Unit]) -> bool:
+        """Whether every two members in a row are joined by a punctuation mark (、，；), not only by 和/与."""
+        return all(PUNCTUATION_JOIN.search(self._text, b, c) for (_, b), (c, _) in zip(members, members[1:]))
 
     @staticmethod
     def balanced(members: list[Unit]) -> bool:
@@ -755,6 +762,7 @@ CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 VO_MAX_CHARS, VO_SPREAD = 8, 4  # verb-object members: at most 8 characters, lengths within 4 of each other
 PRONOUN_HEADS = set("我你他她它咱")
 CONJUNCTION_CHARS = re.compile("[和与及或]")
+PUNCTUATION_JOIN = re.compile("[、，,；;。！？!?]")
 NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 

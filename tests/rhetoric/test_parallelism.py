@@ -62,6 +62,9 @@ def figures(doc):
         # clauses that each open with a verb and 了 (after at most one adverb)
         ("这些措施有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担。",
          [("有效稳定了市场预期，明显改善了营商环境，切实减轻了企业负担", "parallelism", "V了_")]),
+        # a shape shared only across 和 is a noun list, not a figure (the guide joins members by 、，；)
+        ("要把突发事件、反恐斗争和维护稳定结合起来。", []),
+        ("团结革命军人、革命干部和知识分子。", []),
         # nouns whose first word jieba also tags as a verb (工资制度、劳动制度) are no verb-object run
         ("第三、改革财政体制和工资制度、劳动制度。", [("工资制度、劳动制度", "antithesis", "_制度")]),
         ("培养一支能够担当重任、敢打硬仗、能打胜仗的干部队伍。", [("敢打硬仗、能打胜仗", "antithesis", "_打_仗")]),
