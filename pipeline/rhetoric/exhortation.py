@@ -139,7 +139,7 @@ class ExhortationTagger(RhetoricComponent):
         if prev == "，" and any(word + cue in before for word in self.context["stance"]):
             return True
         opening = LIST_MARK.sub("", before.lstrip(), count=1)
-        return opening.startswith(tuple(self.context["stance"])) and not any(c in before for c in ("要", "必须", "应当", "应该"))
+        return opening.startswith(tuple(self.context["stance"])) and not any(c in before for c in self.context["modal"])
 
     def is_condition(self, text: str, stop: int) -> bool:
         """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…)."""

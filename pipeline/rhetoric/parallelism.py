@@ -467,7 +467,7 @@ class ParallelismTagger(RhetoricComponent):
             clauses = split_units(text, s_start, s_end, seps[CLAUSES])
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
                 found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
-            found = self.with_verb_object_runs(clauses, found)
+            found = self.with_shape_runs(clauses, found)
             for c_start, c_end in clauses:
                 if text.find("、", c_start, c_end) < 0:
                     continue  # a clause without 、 is one item: no run
@@ -478,13 +478,13 @@ class ParallelismTagger(RhetoricComponent):
                     if "+" in frame and not self.punctuated(members):
                         continue  # a shape shared across a conjunction (突发事件、反恐斗争和维护稳定): a noun list
                     found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
-                found = self.with_verb_object_runs(items, found)
+                found = self.with_shape_runs(items, found)
         enumerations = self.enumerations(text, start, end)
         items = {m[0] for label, members, _ in enumerations if label == "enumeration" for m in members}
         found = [f for f in found if not {m[0] for m in f[1]} <= items]  # numbered items sharing only their markers
         return dedupe(found + enumerations + self.repetitions(doc, start, end))
 
-    def with_verb_object_runs(self, units: list[Unit], found: list) -> list:
+    def with_shape_runs(self, units: list[Unit], found: list) -> list:
         """`found` plus the runs of three or more members of one shape among `units` that no run of three
         sharing characters covers: short verb-object members (发展经济，改善民生，促进和谐: `V+O`), short
         subject-predicate members (`N+Pred`) and clauses opening with a verb and 了 (`V了_`); a pair inside
@@ -498,11 +498,11 @@ class ParallelismTagger(RhetoricComponent):
             return found  # (the common case, skipped fast)
         taken = [m for _, members, _ in found if len(members) > 2 for m in members]
         runs = []
-        if three_short:
-            runs = self.verb_object_runs(units, taken)
-            runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.subject_predicate, "N+Pred")
-        if perfective:
-            runs += self.shape_runs(units, taken + [m for _, members, _ in runs for m in members], self.perfective, "V了_")
+        for wanted, find in ((three_short, self.verb_object_runs), (three_short, self.predicate_runs), (perfective, self.perfective_runs)):
+            if wanted:
+                found_now = find(units, taken)
+                taken += [m for _, members, _ in found_now for m in members]
+                runs += found_now
         runs = [run for run in runs if self.punctuated(run[1])]  # (shapes are no figure across 和/与)
         if not runs:
             return found
@@ -514,7 +514,7 @@ class ParallelismTagger(RhetoricComponent):
         """Runs of three or more verb-object members (`verb_object`) clear of the `taken` members."""
         out, run = [], []
         for unit in [*units, None]:
-            free = unit is not None and not any(a < unit[1] and unit[0] < b for a, b in taken)
+            free = unit is not None and clear_of(unit, taken)
             member = self.verb_object(*unit, first=not run) if free else None
             if member is not None and (not run or self.balanced([*run, member])):
                 run.append(member)
@@ -528,13 +528,19 @@ class ParallelismTagger(RhetoricComponent):
             run = [] if member is None else [member]
         return out
 
+    def predicate_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
+        return self.shape_runs(units, taken, self.subject_predicate, "N+Pred")
+
+    def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
+        return self.shape_runs(units, taken, self.perfective, "V了_")
+
     @staticmethod
     def shape_runs(units: list[Unit], taken: list[Unit], member, frame: str) -> list[tuple[str, list[Unit], str]]:
         """Runs of three or more units, clear of the `taken` members, that `member(a, b, first)` turns into
         members (the member of a unit, or None): each a figure with the frame `frame`."""
         out, run = [], []
         for unit in [*units, None]:
-            free = unit is not None and not any(a < unit[1] and unit[0] < b for a, b in taken)
+            free = unit is not None and clear_of(unit, taken)
             found = member(*unit, first=not run) if free else None
             if found is not None:
                 run.append(found)
@@ -784,16 +790,23 @@ def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
     return found
 
 
+def clear_of(unit: Unit, taken: list[Unit]) -> bool:
+    """Whether a unit overlaps none of the taken members."""
+    return not any(a < unit[1] and unit[0] < b for a, b in taken)
+
+
 NUMBER_CHARS = set("0123456789０１２３４５６７８９.．，,零一二三四五六七八九十百千万亿两")
 
 
 def counted(texts: list[str], frame: str) -> bool:
     """Whether the members differ only in numbers: a shared unit after a number (六十斤、八十斤; 1.2万亿元，
     4000亿元) or equal-length members whose gaps are all numbers (1950年、1952年)."""
-    pre, _, suf = frame.partition("_")
-    if "_" in suf or not frame.startswith("_") and not suf:
-        return all(set(t) - set(frame) <= NUMBER_CHARS for t in texts) if len({len(t) for t in texts}) == 1 else False
-    return bool(suf) and all(len(t) > len(suf) and t[-len(suf) - 1] in NUMBER_CHARS for t in texts)
+    suf = frame.partition("_")[2]
+    if suf and "_" not in suf:  # a shared end after one gap (_斤, 195_年): a number right before it
+        return all(len(t) > len(suf) and t[-len(suf) - 1] in NUMBER_CHARS for t in texts)
+    if frame == "_" or len({len(t) for t in texts}) != 1:
+        return False
+    return all(set(t) - set(frame) <= NUMBER_CHARS for t in texts)
 
 
 def number(token: str) -> int:
