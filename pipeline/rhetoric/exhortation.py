@@ -107,6 +107,8 @@ class ExhortationTagger(RhetoricComponent):
             cue_end = doc[end - 1].idx + len(doc[end - 1])
             if nxt in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1):
                 return False  # 不能满足; 就不能; 不敢腐、不能腐、不想腐 (a list item)
+        if cue == "不要" and text.startswith(tuple(ctx["duration"]), doc[end - 1].idx + 2):
+            return False  # 不要很久，…就能…: 'before long'
         if label == "resolve":
             if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:
                 return False
@@ -121,8 +123,8 @@ class ExhortationTagger(RhetoricComponent):
         if self.others and self.others.search(text, clause_start, char):
             return False  # 他们要取消…: what others want
         before = text[sent_start:char]
-        if label == "resolve" and self.stance_goes_on(before, cue, prev):
-            return False  # 我们坚决反对…，坚决反对…; 中国主张…，也坚决反对…: the stance goes on
+        if label == "resolve" and (self.stance_goes_on(before, cue, prev) or any(word in before for word in ctx["review"])):
+            return False  # 我们坚决反对…，坚决反对…; 中国主张…，也坚决反对…: the stance goes on; 十大以来，…坚决贯彻…: a review
         if before.count("《") > before.count("》"):
             return False  # inside a title
         if self.report and (self.report.search(before) or self.report_word.search(text, clause_start, char)):

@@ -34,6 +34,12 @@ from tests.conftest import spans_of
         ("按照中央的要求，着力解决群众反映强烈的突出问题。", [("着力解决群众反映强烈的突出问题", "resolve")]),
         # 不应当 forbids
         ("各地不应当层层加码。", [("不应当层层加码", "prohibition")]),
+        # 决不能 cut by the segmenter into 决 / 不 / 能 still starts at 决
+        ("要继续发挥市场调节的作用，但决不能放松计划的统一领导。", [("要继续发挥市场调节的作用", "obligation"), ("决不能放松计划的统一领导", "prohibition")]),
+        # 坚决 inside a relative clause (那些坚决…的干部) is no cue: the obligation runs on
+        ("必须树立正气，表扬那些坚决抵制歪风的干部。", [("必须树立正气，表扬那些坚决抵制歪风的干部", "obligation")]),
+        # 不要 + a verb still forbids; 不要很久 does not
+        ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -90,6 +96,11 @@ def test_exhortations(nlp, text, expected):
         "他們也就越要加緊地破壞我們的事業。",  # what others want, in traditional script
         "由于要适应建设的需要，学校招生较多。",  # a cause
         "这项改革还是要不断进行的。",  # 是要…的: a prediction
+        "不要很久，我们的科学事业一定能够进入一个昌盛的时代。",  # 'before long'
+        "计划之所以要集中力量发展重工业，是因为重工业是基础。",  # an explanation
+        "这并不等于一切具体工作都要由党委直接管理。",  # a denied equation
+        "几年来，我们把依法行政作为基本准则，着力加强社会管理和公共服务。",  # a review of the years past
+        "十大以来，我们党坚决贯彻执行既定的路线，进一步推动了形势的发展。",
     ],
 )
 def test_hard_negatives(nlp, text):
