@@ -256,7 +256,7 @@ class ParallelismTagger(RhetoricComponent):
             same.reverse()
         sized = []
         if b - a > typical:
-            sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and text[p] not in self.stopchars]
+            sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and self.may_open(p, ref[0])]
             sized = sorted(sized, key=lambda p: (abs(b - p - typical), p))[:2]
         cut_first = b - a > typical + 2 or (sized and self.governs(a, sized[0]))
         return [*same, *sized, a] if cut_first else [*same, a, *sized]
@@ -266,6 +266,13 @@ class ParallelismTagger(RhetoricComponent):
         every member (加强|党内监督、民主监督、法律监督; 从|政治上、工作上、生活上)."""
         words = self.words(a, p)
         return bool(words) and len(words) <= 2 and all(self.word_classes.get(w, "?") not in ("N", "AN") for w in words)
+
+    def may_open(self, p: int, next_head: str) -> bool:
+        """Whether a member cut out of a longer unit may start at `p`: not at a stop character, unless a
+        preposition of its own where the next member opens with one too (做到|对党忠诚、为党分忧、为党尽责;
+        not 深化对|共产党执政规律、社会主义建设规律)."""
+        text = self._text
+        return text[p] not in self.stopchars or (text[p] in PREPOSITIONS and next_head in PREPOSITIONS and bool(self._bounds[p + 1]))
 
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
@@ -324,6 +331,11 @@ class ParallelismTagger(RhetoricComponent):
         head = frame.split("_", 1)[0]
         return len(head) >= 2 and self.word_classes.get(self.word_at(members[0][0])) == "N" and len(self.word_at(members[0][0])) <= len(head)
 
+    def whole_heads(self, members: list[Unit], frame: str) -> bool:
+        """Whether the head of `frame` (是中国_ → 是_) ends at a token boundary in every member."""
+        size = len(frame.split("_", 1)[0])
+        return all(self._bounds[a + size] for a, _ in members)
+
     def whole_head(self, members: list[Unit], frame: str) -> bool:
         """Whether the shared head of a frame `X_` heads the same kind of word in the members: not the
         first character of different nouns (上海市…，上半年…; 军事…，军队…), which is no figure."""
@@ -361,11 +373,13 @@ class ParallelismTagger(RhetoricComponent):
                 members[0] = (start, members[0][1])
             else:
                 members[0] = (start, members[0][1])
-                if any(b - a > limit for a, b in members):
-                    break
+                if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL, members[-1][0]):
+                    break  # (其他各领域的改革: a catch-all closes a list, it is no member)
                 frame = self.member_frame(doc, members, inner)
                 if frame is None and best is not None and limit == self.max_item_chars:
                     members, frame = self.cut_at_suffix(doc, members, best[1], inner)  # (、-items only)
+                if frame is not None and shorter_head(frame, best[1]) and not self.whole_heads(members, frame):
+                    break  # 坚持…，坚持…，坚决…: the first members share a word the next one holds only part of
             if frame is None:
                 break
             best = (members, frame)
@@ -422,7 +436,7 @@ class ParallelismTagger(RhetoricComponent):
             if d - c > 8:
                 return None
             text = self._text
-            cut = p > a and self._bounds[p] and text[p] not in self.stopchars
+            cut = p > a and self._bounds[p] and self.may_open(p, text[c])
             starts = [p] if cut or p == a else []
             if p != a and any(text[a + k : a + k + 2] == text[c + k : c + k + 2] for k in range(1, 4)):
                 starts.append(a)
@@ -552,10 +566,16 @@ class ParallelismTagger(RhetoricComponent):
 
     def subject_predicate(self, a: int, b: int, first: bool) -> Optional[Unit]:
         """The unit when text[a:b] (4-10 characters) is a subject and an adjective or verb predicate, all
-        its words of known classes but one, the first a noun (纪律严明, 物价相对稳定; not 从国际看), or None."""
+        its words of known classes but one, the first a noun (纪律严明, 物价相对稳定; not 从国际看), or None.
+        A first member may start after a lead-in (部队要做到|政治合格): its longest such tail that opens with
+        a word of two or more characters."""
+        k, stop = self.token_range(a, b)
+        if first and k is not None and b - a > 4:
+            starts = [self._token_start[i] for i in range(k, stop - 1) if i == k or self._token_end[i] - self._token_start[i] > 1]
+            tails = (self.subject_predicate(p, b, False) for p in starts if b - p >= 4)
+            return next((t for t in tails if t), None)
         if not 4 <= b - a <= 10:
             return None
-        k, stop = self.token_range(a, b)
         if k is None or stop - k < 2:
             return None
         classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
@@ -572,8 +592,8 @@ class ParallelismTagger(RhetoricComponent):
         verb = bisect.bisect_right(self._token_start, le - 1) - 1
         if self._token_start[verb + 1] != le or self._token_end[verb + 1] != le + 1 or self.word_classes.get(self.word(verb)) not in ("V", "VN", "AV"):
             return None
-        if verb - k <= 1:
-            return (a, b)
+        if verb - k <= 1 or (verb - k == 2 and self.word(k + 1) == "地"):
+            return (a, b)  # (有力地促进了…)
         if not first:
             return None
         adverb = self.word_classes.get(self.word(verb - 1), "N") not in ("N", "VN")
@@ -764,6 +784,8 @@ REPEAT_HEAD2 = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff](?:\1[\u4e00-\u9fff]
 REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2}\1){2,}")
 # (pattern, offset of the repeated character in a member, member size, frame)
 REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
+CATCH_ALL = ("其他", "其它", "其余")
+PREPOSITIONS = set("对把在将从以为向同给")
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 VO_MAX_CHARS, VO_SPREAD = 8, 4  # verb-object members: at most 8 characters, lengths within 4 of each other
 PRONOUN_HEADS = set("我你他她它咱")
@@ -796,6 +818,12 @@ def clear_of(unit: Unit, taken: list[Unit]) -> bool:
 
 
 NUMBER_CHARS = set("0123456789０１２３４５６７８９.．，,零一二三四五六七八九十百千万亿两")
+
+
+def shorter_head(frame: str, before: str) -> bool:
+    """Whether `frame` keeps only part of the head of two or more characters that `before` had (坚持_ → 坚_, 是中国_ → 是_)."""
+    head, old = frame.split("_", 1)[0], before.split("_", 1)[0]
+    return 0 < len(head) < len(old) and len(old) >= 2 and old.startswith(head)
 
 
 def counted(texts: list[str], frame: str) -> bool:

@@ -97,6 +97,21 @@ def figures(doc):
         ("上游企业的订单数量比去年明显增加，上半年全市出口总额增长较快，上市公司数量和融资规模也有所增加。", []),
         ("加强基层组织建设和干部队伍建设，加快乡村特色产业发展和农民增收，加大生态保护和环境治理力度。",
          [("加强基层组织建设和干部队伍建设，加快乡村特色产业发展和农民增收，加大生态保护和环境治理力度", "parallelism", "加_")]),
+        # a head two members share as a word (坚持) ends the run where the next holds only its first character
+        ("必须坚持独立自主的外交方针，坚持走和平发展的道路，坚决反对一切形式的霸权主义。",
+         [("坚持独立自主的外交方针，坚持走和平发展的道路", "antithesis", "坚持_")]),
+        # a catch-all (其他…) closes a list and is no member
+        ("继续推进经济体制改革、政治体制改革以及其他各领域的改革。", [("经济体制改革、政治体制改革", "antithesis", "_体制改革")]),
+        # verb + 了 clauses, the last after an adverb with 地
+        ("这些措施加强了工农联盟，激发了农民的积极性，有力地促进了生产的发展。",
+         [("加强了工农联盟，激发了农民的积极性，有力地促进了生产的发展", "parallelism", "V了_")]),
+        # subject-predicate members after a lead-in (民兵要做到|…); prepositions opening every member
+        ("民兵要做到政治合格，军事过硬，作风优良，纪律严明。",
+         [("政治合格，军事过硬，作风优良，纪律严明", "parallelism", "N+V")]),
+        ("党员干部要做到对党忠诚、为党分忧、为党尽责。", [("对党忠诚、为党分忧、为党尽责", "parallelism", "_党_")]),
+        # a preposition that governs the whole list stays out of the first member
+        ("加深了对共产党执政规律、社会主义建设规律、人类社会发展规律的认识。",
+         [("共产党执政规律、社会主义建设规律、人类社会发展规律", "parallelism", "_规律")]),
     ],
 )
 def test_figures(nlp, text, expected):
