@@ -570,17 +570,19 @@ class ParallelismTagger(RhetoricComponent):
         A first member may start after a lead-in (部队要做到|政治合格): its longest such tail that opens with
         a word of two or more characters."""
         k, stop = self.token_range(a, b)
-        if first and k is not None and b - a > 4:
-            starts = [self._token_start[i] for i in range(k, stop - 1) if i == k or self._token_end[i] - self._token_start[i] > 1]
-            tails = (self.subject_predicate(p, b, False) for p in starts if b - p >= 4)
-            return next((t for t in tails if t), None)
-        if not 4 <= b - a <= 10:
-            return None
-        if k is None or stop - k < 2:
+        if k is None or stop - k < 2 or b - a < 4 or (b - a > 10 and not first):
             return None
         classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
-        ok = classes[-1] in ("AV", "V") and classes[0] in ("N", "VN", "AN") and classes.count("?") <= 1 and "M" not in classes
-        return (a, b) if ok else None
+        if classes[-1] not in ("AV", "V"):
+            return None
+        for i in range(k, stop - 1) if first else (k,):
+            start = self._token_start[i]
+            if b - start < 4:
+                break
+            rest = classes[i - k :]
+            if (i == k or self._token_end[i] - start > 1) and b - start <= 10 and rest[0] in ("N", "VN", "AN") and rest.count("?") <= 1 and "M" not in rest:
+                return (start, b)
+        return None
 
     def perfective(self, a: int, b: int, first: bool) -> Optional[Unit]:
         """The member a clause makes when it opens with a verb and the token 了, after at most one adverb
