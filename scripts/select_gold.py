@@ -3,7 +3,8 @@
 Writes data/gold/selection.jsonl: file (relative to ../shared/data), line, sha1, split.
 150 body paragraphs of 40-500 characters from the corpus, at most 6 per document, plus every
 body line of the seed speech; 50 of the corpus paragraphs are set aside as the final test split.
-Then a second dev split (`dev2`) of 100 other corpus paragraphs, drawn with its own seed.
+Then a second dev split (`dev2`) of 100 other corpus paragraphs, drawn with its own seed, and a
+third (`dev3`) of 100 more, drawn the same way with a third seed.
 """
 import hashlib
 import json
@@ -17,6 +18,7 @@ OUT = ROOT / "data" / "gold" / "selection.jsonl"
 SEED = 20261127
 N_CORPUS, N_TEST, PER_DOC = 150, 50, 6
 SEED_DEV2, N_DEV2 = 20261202, 100
+SEED_DEV3 = 20261203
 
 
 def sha1(text: str) -> str:
@@ -47,18 +49,19 @@ def main() -> None:
             picks.append({"file": "seed-speech.txt", "line": i, "sha1": sha1(line), "split": "dev"})
     picks.sort(key=lambda p: (p["file"], p["line"]))
     picks += second_dev(files, {(p["file"], p["line"]) for p in picks})
+    picks += second_dev(files, {(p["file"], p["line"]) for p in picks}, SEED_DEV3, "dev3")
     OUT.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picks), encoding="utf-8")
     print(f"{len(picks)} paragraphs -> {OUT}")
 
 
-def second_dev(files, used) -> list[dict]:
-    """A second dev split, `dev2`: 100 more corpus paragraphs of 60-400 characters, at most 5 per document."""
-    rng = random.Random(SEED_DEV2)
+def second_dev(files, used, seed: int = SEED_DEV2, split: str = "dev2") -> list[dict]:
+    """A further dev split (`dev2`, `dev3`): 100 more corpus paragraphs of 60-400 characters, at most 5 per document."""
+    rng = random.Random(seed)
     picks = []
     for f in files:
         cands = [(i, line) for i, line in body_lines(f) if 60 <= len(line) <= 400 and (f"corpus/{f.name}", i) not in used]
         for i, line in rng.sample(cands, min(5, len(cands))):
-            picks.append({"file": f"corpus/{f.name}", "line": i, "sha1": sha1(line), "split": "dev2"})
+            picks.append({"file": f"corpus/{f.name}", "line": i, "sha1": sha1(line), "split": split})
     picks = rng.sample(picks, N_DEV2)
     return sorted(picks, key=lambda p: (p["file"], p["line"]))
 
