@@ -611,7 +611,7 @@ class ParallelismTagger(RhetoricComponent):
         return max(sizes) - min(sizes) <= VO_SPREAD
 
     def verb_object(self, a: int, b: int, first: bool) -> Optional[Unit]:
-        """The member a verb-object unit makes (3-8 characters: a verb, then 1-3 content words, all of
+        """The member a verb-object unit makes (3-10 characters: a verb, then 1-3 content words, all of
         known classes; adverbs before the verb allowed), or None. A first member starts after its lead-in
         up to a modal (各地要, 这既是: class M in configs/lexicons/word_classes.tsv).
         """
@@ -789,7 +789,7 @@ REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2
 CATCH_ALL = ("其他", "其它", "其余")
 PREPOSITIONS = set("对把在将从以为向同给")
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
-VO_MAX_CHARS, VO_SPREAD = 8, 4  # verb-object members: at most 8 characters, lengths within 4 of each other
+VO_MAX_CHARS, VO_SPREAD = 10, 4  # verb-object members: at most 10 characters, lengths within 4 of each other
 PRONOUN_HEADS = set("我你他她它咱")
 CONJUNCTION_CHARS = re.compile("[和与及或]")
 PUNCTUATION_JOIN = re.compile("[、，,；;。！？!?]")

@@ -112,6 +112,9 @@ def figures(doc):
         # a preposition that governs the whole list stays out of the first member
         ("加深了对共产党执政规律、社会主义建设规律、人类社会发展规律的认识。",
          [("共产党执政规律、社会主义建设规律、人类社会发展规律", "parallelism", "_规律")]),
+        # verb-object members of up to ten characters
+        ("要开展国防教育，增强全民国防观念，做好民兵预备役工作。",
+         [("开展国防教育，增强全民国防观念，做好民兵预备役工作", "parallelism", "V+O")]),
     ],
 )
 def test_figures(nlp, text, expected):
