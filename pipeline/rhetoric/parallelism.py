@@ -539,6 +539,8 @@ class ParallelismTagger(RhetoricComponent):
                     run.append(last)
             if len(run) >= 3 and 2 * sum(self._surely_verb[a] for a, _ in run) >= len(run):
                 out.append(("parallelism", run, "V+O"))  # most members open with a surely-verb word (not 工资制度、劳动制度)
+            if member is None and free and run:
+                member = self.verb_object(*unit, first=True)  # (a unit with a lead-in may open the next run)
             run = [] if member is None else [member]
         return out
 
@@ -551,17 +553,20 @@ class ParallelismTagger(RhetoricComponent):
     @staticmethod
     def shape_runs(units: list[Unit], taken: list[Unit], member, frame: str) -> list[tuple[str, list[Unit], str]]:
         """Runs of three or more units, clear of the `taken` members, that `member(a, b, first)` turns into
-        members (the member of a unit, or None): each a figure with the frame `frame`."""
+        members (the member of a unit, or None): each a figure with the frame `frame`. A unit that does not
+        go on a run may open the next one (…执行了…，|新中国在世界上|赢得了信誉，赢得了朋友，…)."""
         out, run = [], []
         for unit in [*units, None]:
             free = unit is not None and clear_of(unit, taken)
             found = member(*unit, first=not run) if free else None
+            if found is None or not run:
+                if len(run) >= 3:
+                    out.append(("parallelism", run, frame))
+                run = []
+                if found is None and free:
+                    found = member(*unit, first=True)
             if found is not None:
                 run.append(found)
-                continue
-            if len(run) >= 3:
-                out.append(("parallelism", run, frame))
-            run = []
         return out
 
     def subject_predicate(self, a: int, b: int, first: bool) -> Optional[Unit]:

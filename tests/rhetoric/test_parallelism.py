@@ -115,6 +115,10 @@ def figures(doc):
         # verb-object members of up to ten characters
         ("要开展国防教育，增强全民国防观念，做好民兵预备役工作。",
          [("开展国防教育，增强全民国防观念，做好民兵预备役工作", "parallelism", "V+O")]),
+        # a clause that does not go on a run may open the next one; a lead-in verb (有利于) stays out
+        ("正因为我们坚定地执行了这些原则，新中国在世界上赢得了信誉，赢得了朋友，保持了自己的尊严。",
+         [("赢得了信誉，赢得了朋友，保持了自己的尊严", "parallelism", "V了_")]),
+        ("这有利于稳预期、稳增长、调结构。", [("稳预期、稳增长、调结构", "parallelism", "V+O")]),
     ],
 )
 def test_figures(nlp, text, expected):
