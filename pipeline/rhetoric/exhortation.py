@@ -28,6 +28,7 @@ CLAUSE_END = re.compile(r"[，,：:]")
 SPAN_END = re.compile(r"[。！？；!?;\n]")  # a span ends at its sentence's end, and never runs past the line
 CLAUSE_BOUND = re.compile(r"[，,：:。！？；!?;\n]")  # end of the cue's clause
 LIST_MARK = re.compile(r"^(?:第?[一二三四五六七八九十]+[、是，,]|（[一二三四五六七八九十]+）|首先，?|其次，?)")  # 第二、中国主张…
+OBJECT_MARKS = set("对向给把同跟与让")  # before a word of others, it makes the word an object (对他们…)
 CONTEXT_CHARS = 300  # how far the context checks look before and after a cue
 
 
@@ -116,12 +117,12 @@ class ExhortationTagger(RhetoricComponent):
                 return False
         if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
-        if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop)):
+        if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop) or nxt in ctx["fate"]):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
         clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
-        if self.others and self.others.search(text, clause_start, char):
-            return False  # 他们要取消…: what others want
+        if self.others and any(not self.object_of(text, m) for m in self.others.finditer(text, clause_start, char)):
+            return False  # 他们要取消…: what others want (not 对他们的…都要鼓励)
         before = text[sent_start:char]
         if label == "resolve" and (self.stance_goes_on(before, cue, prev) or any(word in before for word in ctx["review"])):
             return False  # 我们坚决反对…，坚决反对…; 中国主张…，也坚决反对…: the stance goes on; 十大以来，…坚决贯彻…: a review
@@ -132,6 +133,11 @@ class ExhortationTagger(RhetoricComponent):
         if text.rfind("“", max(0, char - CONTEXT_CHARS), char) > text.rfind("”", max(0, char - CONTEXT_CHARS), char):
             return False  # inside a quotation: someone else's words (指示：“…要…”) or a slogan (“两手都要硬”)
         return True
+
+    @staticmethod
+    def object_of(text: str, match: re.Match) -> bool:
+        """Whether a word of others is no subject: after a preposition or before 的 (对他们的…)."""
+        return text.startswith("的", match.end()) or (match.start() > 0 and text[match.start() - 1] in OBJECT_MARKS)
 
     def stance_goes_on(self, before: str, cue: str, prev: str) -> bool:
         """Whether a 坚决/切实 clause continues the declaration its sentence opened: the stance word right

@@ -38,6 +38,8 @@ from tests.conftest import spans_of
         ("要继续发挥市场调节的作用，但决不能放松计划的统一领导。", [("要继续发挥市场调节的作用", "obligation"), ("决不能放松计划的统一领导", "prohibition")]),
         # 坚决 inside a relative clause (那些坚决…的干部) is no cue: the obligation runs on
         ("必须树立正气，表扬那些坚决抵制歪风的干部。", [("必须树立正气，表扬那些坚决抵制歪风的干部", "obligation")]),
+        # a word of others after a preposition or before 的 is no subject: each 要 directs
+        ("对各阶层人们都要团结，对他们的创业精神都要鼓励。", [("要团结", "obligation"), ("要鼓励", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
         ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
     ],
@@ -97,6 +99,10 @@ def test_exhortations(nlp, text, expected):
         "由于要适应建设的需要，学校招生较多。",  # a cause
         "这项改革还是要不断进行的。",  # 是要…的: a prediction
         "不要很久，我们的科学事业一定能够进入一个昌盛的时代。",  # 'before long'
+        "这次胜利应当归功于全体人民的努力。",  # credit, not a directive
+        "否则重点建设的任务就要落空。",  # 'will fall through'
+        "中国把坚决支持发展中国家看作自己的义务。",  # 坚决 inside the object of 把
+        "民族利益的实现不能离开人类的总体利益。",  # 'cannot be separated from'
         "计划之所以要集中力量发展重工业，是因为重工业是基础。",  # an explanation
         "这并不等于一切具体工作都要由党委直接管理。",  # a denied equation
         "几年来，我们把依法行政作为基本准则，着力加强社会管理和公共服务。",  # a review of the years past
