@@ -376,6 +376,10 @@ class ParallelismTagger(RhetoricComponent):
                 if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL, members[-1][0]):
                     break  # (其他各领域的改革: a catch-all closes a list, it is no member)
                 frame = self.member_frame(doc, members, inner)
+                if frame is None and self._text[members[-1][0]] in LINKING_ADVERBS and self._bounds[members[-1][0] + 1]:
+                    shifted = [*members[:-1], (members[-1][0] + 1, members[-1][1])]  # (是…，是…，也|是…)
+                    frame = self.member_frame(doc, shifted, inner)
+                    members = shifted if frame else members
                 if frame is None and best is not None and limit == self.max_item_chars:
                     members, frame = self.cut_at_suffix(doc, members, best[1], inner)  # (、-items only)
                 if frame is not None and shorter_head(frame, best[1]) and not self.whole_heads(members, frame):
@@ -486,17 +490,34 @@ class ParallelismTagger(RhetoricComponent):
                 if text.find("、", c_start, c_end) < 0:
                     continue  # a clause without 、 is one item: no run
                 items = split_units(text, c_start, c_end, seps[ITEMS])
+                unsplit = items
                 if CONJUNCTION_CHARS.search(text, c_start, c_end):
                     items = self.split_conjunctions(doc, items)
+                here = []
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     if "+" in frame and not self.punctuated(members):
                         continue  # a shape shared across a conjunction (突发事件、反恐斗争和维护稳定): a noun list
-                    found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
+                    here.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
+                if unsplit is not items:
+                    here = self.with_unsplit_runs(doc, unsplit, here)
+                found.extend(here)
                 found = self.with_shape_runs(items, found)
         enumerations = self.enumerations(text, start, end)
         items = {m[0] for label, members, _ in enumerations if label == "enumeration" for m in members}
         found = [f for f in found if not {m[0] for m in f[1]} <= items]  # numbered items sharing only their markers
         return dedupe(found + enumerations + self.repetitions(doc, start, end))
+
+    def with_unsplit_runs(self, doc: Doc, items: list[Unit], found: list) -> list:
+        """`found` (runs of the items split at their conjunctions) plus the runs of three or more whole items
+        that share a frame with a conjunction inside (工农之间、积累和消费之间、…之间), where no run of
+        three split items lies; a pair inside such a run is dropped."""
+        taken = [m for _, members, _ in found if len(members) > 2 for m in members]
+        runs = [("parallelism", members, frame) for members, frame in self.runs(doc, items, None, self.max_item_chars)
+                if len(members) >= 3 and "+" not in frame and clear_of((members[0][0], members[-1][1]), taken)]
+        if not runs:
+            return found
+        inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
+        return [f for f in found if clear_of((f[1][0][0], f[1][-1][1]), inside)] + runs
 
     def with_shape_runs(self, units: list[Unit], found: list) -> list:
         """`found` plus the runs of three or more members of one shape among `units` that no run of three
@@ -792,6 +813,7 @@ REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff
 # (pattern, offset of the repeated character in a member, member size, frame)
 REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
 CATCH_ALL = ("其他", "其它", "其余")
+LINKING_ADVERBS = set("也又还更并都")  # before the last member, outside its frame (是…，是…，也是…)
 PREPOSITIONS = set("对把在将从以为向同给")
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 VO_MAX_CHARS, VO_SPREAD = 10, 4  # verb-object members: at most 10 characters, lengths within 4 of each other

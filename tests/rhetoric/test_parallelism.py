@@ -119,6 +119,12 @@ def figures(doc):
         ("正因为我们坚定地执行了这些原则，新中国在世界上赢得了信誉，赢得了朋友，保持了自己的尊严。",
          [("赢得了信誉，赢得了朋友，保持了自己的尊严", "parallelism", "V了_")]),
         ("这有利于稳预期、稳增长、调结构。", [("稳预期、稳增长、调结构", "parallelism", "V+O")]),
+        # whole items with a conjunction inside, where the split items make no run of three; and a last
+        # member after 也 (是…，是…，也是…)
+        ("工农之间、积累和消费之间、集体利益和个人利益之间、眼前利益和长远利益之间的关系都要兼顾。",
+         [("工农之间、积累和消费之间、集体利益和个人利益之间、眼前利益和长远利益之间", "parallelism", "_之间")]),
+        ("创新是一个民族进步的灵魂，是一个国家兴旺发达的动力，也是一个政党永葆生机的源泉。",
+         [("是一个民族进步的灵魂，是一个国家兴旺发达的动力，也是一个政党永葆生机的源泉", "parallelism", "是一个_")]),
     ],
 )
 def test_figures(nlp, text, expected):
