@@ -313,7 +313,7 @@ class ParallelismTagger(RhetoricComponent):
             if inner:  # sentences: only a head word of its own (有的…；有的…；有的…), not a repeated topic (我国…；我国…)
                 frame = frame if self.head_word(members, frame) else None
             else:
-                frame = self.with_shared_word(frame, texts) or (frame if self.single_head(frame) and self.whole_head(members, frame) else None)
+                frame = self.with_shared_word(frame, texts) or (frame if self.single_head(frame) and self.whole_head(members, frame) and self.distinct_words(members, frame) else None)
         return frame or self.shape_frame(doc, members)
 
     def head_word(self, members: list[Unit], frame: str) -> bool:
@@ -330,6 +330,14 @@ class ParallelismTagger(RhetoricComponent):
         """Whether the shared head of a frame (`中国_`) is a noun word opening each member: a topic."""
         head = frame.split("_", 1)[0]
         return len(head) >= 2 and self.word_classes.get(self.word_at(members[0][0])) == "N" and len(self.word_at(members[0][0])) <= len(head)
+
+    def distinct_words(self, members: list[Unit], frame: str) -> bool:
+        """Whether a head character that opens a word in the members (坚_) opens a different word in each:
+        加强…，加快…，加大… share a head; 坚定…，坚持…，坚持… do not (two share the word 坚持)."""
+        if self.whole_heads(members, frame):
+            return True
+        firsts = [self.word_at(a) for a, _ in members]
+        return len(set(firsts)) == len(firsts)
 
     def whole_heads(self, members: list[Unit], frame: str) -> bool:
         """Whether the head of `frame` (是中国_ → 是_) ends at a token boundary in every member."""

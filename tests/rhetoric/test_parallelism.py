@@ -125,6 +125,9 @@ def figures(doc):
          [("工农之间、积累和消费之间、集体利益和个人利益之间、眼前利益和长远利益之间", "parallelism", "_之间")]),
         ("创新是一个民族进步的灵魂，是一个国家兴旺发达的动力，也是一个政党永葆生机的源泉。",
          [("是一个民族进步的灵魂，是一个国家兴旺发达的动力，也是一个政党永葆生机的源泉", "parallelism", "是一个_")]),
+        # a head character shared by different words, two of them the same word, is no head of three
+        # (and the unbalanced pair 坚持…，坚持… is no antithesis)
+        ("坚定不移走中国特色社会主义政治发展道路，坚持党的领导和依法治国有机统一，坚持人民主体地位。", []),
     ],
 )
 def test_figures(nlp, text, expected):
