@@ -606,7 +606,7 @@ class ParallelismTagger(RhetoricComponent):
         k, stop = self.token_range(a, b)
         if k is None or stop - k < 2 or b - a < 4 or (b - a > 10 and not first):
             return None
-        classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
+        classes = self.classes(k, stop)
         if classes[-1] not in ("AV", "V"):
             return None
         for i in range(k, stop - 1) if first else (k,):
@@ -654,7 +654,7 @@ class ParallelismTagger(RhetoricComponent):
         k, stop = self.token_range(a, b)
         if k is None:
             return None
-        classes = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
+        classes = self.classes(k, stop)
         lead = len(classes) - classes[::-1].index("M") if first and "M" in classes else 0  # after 各地要, 这既是
         start = self._token_start[k + lead] if lead < len(classes) else b
         verb = lead
@@ -708,6 +708,13 @@ class ParallelismTagger(RhetoricComponent):
             if len(splits) == 1:
                 return splits[0]
         return words if words and 2 <= len(words) <= 3 else None
+
+    def classes(self, k: int, stop: int) -> list[str]:
+        """Word classes of the tokens k…stop-1 ("?" where unknown), computed once per unit of a Doc."""
+        found = self._classes.get((k, stop))
+        if found is None:
+            found = self._classes[k, stop] = [self.word_classes.get(self.word(i), "?") for i in range(k, stop)]
+        return found
 
     def token_range(self, a: int, b: int) -> tuple[Optional[int], Optional[int]]:
         """Indices of the first token and one past the last of text[a:b], or (None, None) when a or b is inside a token."""
@@ -790,6 +797,7 @@ class ParallelismTagger(RhetoricComponent):
         marks[offsets[:, 0]] = marks[offsets[:, 0] + offsets[:, 1]] = 1
         self._bounds = marks.tobytes()  # self._bounds[c] is 1 where a token starts or ends
         self._shapes: dict[Unit, list] = {}  # word classes of a member, [] when it has no shape
+        self._classes: dict[tuple[int, int], list[str]] = {}  # word classes of a unit's tokens (`classes`)
         self._surely_verb: dict[int, bool] = {}  # verb-object members: whether the verb is not also a noun
         paragraphs = doc.spans.get("paragraph")
         self._seps = {sep: [m.start() for m in sep.finditer(self._text)] for sep in (SENTENCES, CLAUSES, ITEMS)}
