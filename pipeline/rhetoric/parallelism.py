@@ -487,8 +487,8 @@ class ParallelismTagger(RhetoricComponent):
         found = []
         seps = self._seps
         sentences = split_units(text, start, end, seps[SENTENCES])
-        for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2):
-            found.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
+        if len(sentences) > 2:  # (a pair of whole sentences is no antithesis: mostly two that open alike)
+            found += [("parallelism", members, frame) for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2) if len(members) > 2]
         for s_start, s_end in sentences:
             clauses = split_units(text, s_start, s_end, seps[CLAUSES])
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):

@@ -76,11 +76,11 @@ def figures(doc):
         # sentences sharing a head word of their own; a repeated topic noun or pronoun is no figure
         ("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事。",
          [("有的不愿担责；有的作风漂浮，调研走马观花，习惯于坐在办公室听汇报；有的纪律松弛，工作敷衍了事", "parallelism", "有的_")]),
-        # three sentences opening with 必须 (a two-character head word); a pair of them is an antithesis
+        # three sentences opening with 必须 (a two-character head word); a pair of whole sentences is no
+        # antithesis (most such pairs only open alike)
         ("必须加强基层党组织建设，提高党员队伍素质；必须密切党同人民群众的联系，改进领导作风；必须严肃党的纪律，坚决惩治腐败。",
          [("必须加强基层党组织建设，提高党员队伍素质；必须密切党同人民群众的联系，改进领导作风；必须严肃党的纪律，坚决惩治腐败", "parallelism", "必须_，_")]),
-        ("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败。",
-         [("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败", "antithesis", "必须_，_")]),
+        ("必须加强基层党组织建设，提高党员队伍素质；必须严肃党的纪律，坚决惩治腐败。", []),
         # a shared head that is a verb phrase is a figure; one that is a topic noun, or numbers, are not
         ("代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益。",
          [("代表中国先进生产力的发展要求，代表中国先进文化的前进方向，代表中国最广大人民的根本利益", "parallelism", "代表中国_")]),
