@@ -587,12 +587,13 @@ class ParallelismTagger(RhetoricComponent):
         out, run = [], []
         for unit in [*units, None]:
             free = unit is not None and clear_of(unit, taken)
-            found = member(*unit, first=not run) if free else None
-            if found is None or not run:
+            opens = not run
+            found = member(*unit, first=opens) if free else None
+            if found is None or opens:
                 if len(run) >= 3:
                     out.append(("parallelism", run, frame))
                 run = []
-                if found is None and free:
+                if found is None and free and not opens:
                     found = member(*unit, first=True)
             if found is not None:
                 run.append(found)
