@@ -227,8 +227,7 @@ class ParallelismTagger(RhetoricComponent):
     def trim_tail(self, doc: Doc, members: list[Unit]) -> list[Unit]:
         """Cut a tail after the last member (靠公认|的鲜明用人导向) at a token boundary where it aligns."""
         text, bounds = self._text, self._bounds
-        inner = members[1:-1] or members[:-1]
-        typical = median_size(inner)
+        typical = members[0][1] - members[0][0] if len(members) == 2 else median_size(members[1:-1])
         (a, b), ref_end = members[-1], text[members[-2][1] - 1]
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref_end) or text[b - 1] in self.stopchars:
