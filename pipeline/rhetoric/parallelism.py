@@ -472,9 +472,9 @@ class ParallelismTagger(RhetoricComponent):
                 out.append(r - k)
         return out
 
-    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int) -> Iterable[tuple[list[Unit], str]]:
-        """Non-overlapping runs (≥2 members) sharing a frame, longer runs first."""
-        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in range(len(units) - 1)) if r]
+    def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int, least: int = 2) -> Iterable[tuple[list[Unit], str]]:
+        """Non-overlapping runs of `least` or more members sharing a frame, longer runs first."""
+        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in range(len(units) - least + 1)) if r and len(r[0]) >= least]
         taken: list[Unit] = []
         for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
             if not any(a < e and s < b for a, b in members for s, e in taken):
@@ -487,7 +487,7 @@ class ParallelismTagger(RhetoricComponent):
         seps = self._seps
         sentences = split_units(text, start, end, seps[SENTENCES])
         if len(sentences) > 2:  # (a pair of whole sentences is no antithesis: mostly two that open alike)
-            found += [("parallelism", members, frame) for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2) if len(members) > 2]
+            found += [("parallelism", members, frame) for members, frame in self.runs(doc, sentences, "，", self.max_clause_chars * 2, least=3)]
         for s_start, s_end in sentences:
             clauses = split_units(text, s_start, s_end, seps[CLAUSES])
             for members, frame in self.runs(doc, clauses, None, self.max_clause_chars):
@@ -661,12 +661,12 @@ class ParallelismTagger(RhetoricComponent):
         while verb < len(classes) and classes[verb] in ("D", "AD", "M"):
             verb += 1
         rest = classes[verb:]
-        if any(self.word(i) in CONJUNCTIONS for i in range(k + verb, stop)):
-            return None  # two objects joined (改革财政体制和工资制度): a list inside one member
         if not (3 <= b - start <= VO_MAX_CHARS and 2 <= len(rest) <= 4) or "?" in rest or "M" in rest or "D" in rest:
             return None
         if rest[0] not in ("V", "VN", "AV"):
             return None
+        if any(self.word(i) in CONJUNCTIONS for i in range(k + verb, stop)):
+            return None  # two objects joined (改革财政体制和工资制度): a list inside one member
         self._surely_verb[start] = rest[0] != "VN"
         return (start, b)
 
