@@ -115,7 +115,7 @@ class ExhortationTagger(RhetoricComponent):
                 return False
             if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
                 return False
-        if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的") or prev == "就是":
+        if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的" and cue != "必须") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
         if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop) or nxt in ctx["fate"]):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves

@@ -40,6 +40,8 @@ from tests.conftest import spans_of
         ("必须树立正气，表扬那些坚决抵制歪风的干部。", [("必须树立正气，表扬那些坚决抵制歪风的干部", "obligation")]),
         # a word of others after a preposition or before 的 is no subject: each 要 directs
         ("对各阶层人们都要团结，对他们的创业精神都要鼓励。", [("要团结", "obligation"), ("要鼓励", "obligation")]),
+        # 是必须…的 still directs (是要…的 predicts)
+        ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
         ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
     ],
