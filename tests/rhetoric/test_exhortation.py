@@ -101,6 +101,7 @@ def test_exhortations(nlp, text, expected):
         "由于要适应建设的需要，学校招生较多。",  # a cause
         "这项改革还是要不断进行的。",  # 是要…的: a prediction
         "不要很久，我们的科学事业一定能够进入一个昌盛的时代。",  # 'before long'
+        "要把农业搞上去，主要靠科学种田。",  # a purpose the next clause serves
         "这次胜利应当归功于全体人民的努力。",  # credit, not a directive
         "否则重点建设的任务就要落空。",  # 'will fall through'
         "中国把坚决支持发展中国家看作自己的义务。",  # 坚决 inside the object of 把
