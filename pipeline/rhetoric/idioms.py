@@ -3,10 +3,15 @@
 Matching runs on characters, so an idiom is found however the segmenter cut it; where a token
 boundary falls inside an idiom the token is split, so each span is exactly its four characters.
 The lexicon is also added to the segmenter's user dictionary, which keeps most idioms whole tokens.
+Text in traditional script is matched through its simplified characters (OpenCC's one-to-one
+character table), so 蠻橫無理 is found as 蛮横无理, with the offsets of the original.
 """
 from __future__ import annotations
 
 import bisect
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import IDX
@@ -66,7 +71,12 @@ class IdiomTagger(RhetoricComponent):
         found, last_end, labels = [], 0, self.labels
         if len(text) < 4 or not labels:
             return found
-        pairs = gram_keys(code_points(text), 2)
+        points = code_points(text)
+        simple = simplified_points()[np.minimum(points, BMP_END)]
+        if (simple != np.minimum(points, BMP_END)).any():  # traditional characters: match on the simplified text
+            points = np.where(points < BMP_END, simple, points)
+            text = text.translate(simplified_table())
+        pairs = gram_keys(points, 2)
         windows = idiom_hashes(pairs[:-2], pairs[2:])
         candidates = np.flatnonzero(self.buckets[bucket(windows)])
         for i in candidates.tolist():
@@ -85,6 +95,33 @@ class IdiomTagger(RhetoricComponent):
 
     def apply_lists(self, lists: dict) -> None:
         self.set_lexicon(lists["chengyu"], lists["formula"], lists["exclude"])
+
+
+BMP_END = 0xFFFF  # (the table maps characters of the Basic Multilingual Plane; the last code point maps to itself)
+
+
+@lru_cache(maxsize=1)
+def simplified_table() -> dict[int, str]:
+    """Traditional → simplified, one character for one: OpenCC's TSCharacters.txt, shipped inside the
+    `opencc-python-reimplemented` package (Apache-2.0), first candidate of each entry."""
+    spec = importlib.util.find_spec("opencc")
+    path = Path(spec.origin).parent / "dictionary" / "TSCharacters.txt"
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simple = line.partition("\t")
+        simple = simple.split(" ")[0]
+        if len(trad) == 1 and len(simple) == 1 and ord(trad) < BMP_END and ord(simple) < BMP_END:
+            table[ord(trad)] = simple
+    return table
+
+
+@lru_cache(maxsize=1)
+def simplified_points() -> np.ndarray:
+    """`simplified_table` as an array indexed by code point (0…BMP_END)."""
+    points = np.arange(BMP_END + 1, dtype=np.uint64)
+    for trad, simple in simplified_table().items():
+        points[trad] = ord(simple)
+    return points
 
 
 def idiom_hashes(heads: np.ndarray, tails: np.ndarray) -> np.ndarray:

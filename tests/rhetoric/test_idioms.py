@@ -20,6 +20,8 @@ from tests.conftest import spans_of
         ("做到有法可依、有法必依，勤勤恳恳为人民服务。", [("有法可依", "formula"), ("有法必依", "formula"), ("勤勤恳恳", "chengyu")]),
         # a classical idiom of the dictionaries is chengyu; a modern slogan is formula
         ("坚持和平共处的原则，弘扬尊师重教的风尚，坚持安全第一、预防为主。", [("和平共处", "chengyu"), ("尊师重教", "formula"), ("安全第一", "formula"), ("预防为主", "formula")]),
+        # traditional script matches through its simplified characters, with the original offsets
+        ("美國的態度蠻橫無理，問題長期懸而未决。", [("蠻橫無理", "chengyu"), ("懸而未决", "chengyu")]),
         # ordinary phrases and fragments that the jieba lexicon lists are not idioms
         ("继续解放思想，让一部分人先富起来，一般来说效果不错。", []),
     ],
