@@ -65,10 +65,12 @@ class ExhortationTagger(RhetoricComponent):
         for kind, word in context:
             self.context[kind].add(word)
         self.others = re.compile("|".join(map(re.escape, sorted(self.context["others"])))) if self.context["others"] else None
-        # a report verb before the cue (中央提出，要…; 反复提醒大家，要…), not the noun after 的 (按照…的要求，…)
+        # a report verb before the cue (中央提出，要…; 反复提醒大家，要…), not a noun or adjective (按照…的要求，…;
+        # 开展批评与自我批评，…; 必须十分明确，…: the `unreported` words before it)
         reports = "|".join(map(re.escape, sorted(self.context["report"])))
         persons = "|".join(map(re.escape, sorted(self.context["addressee"])))
-        self.report = re.compile(f"(?<!的)(?:{reports})(?:{persons})?[，,：:“]") if reports else None
+        unreported = "".join(f"(?<!{re.escape(word)})" for word in sorted(self.context["unreported"]))
+        self.report = re.compile(f"{unreported}(?:{reports})(?:{persons})?[，,：:“]") if reports else None
         self.report_word = re.compile(reports) if reports else None
 
     def cues(self, doc: Doc, text: str) -> list[tuple[int, int, str]]:

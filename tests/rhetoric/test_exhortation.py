@@ -40,6 +40,10 @@ from tests.conftest import spans_of
         ("必须树立正气，表扬那些坚决抵制歪风的干部。", [("必须树立正气，表扬那些坚决抵制歪风的干部", "obligation")]),
         # a word of others after a preposition or before 的 is no subject: each 要 directs
         ("对各阶层人们都要团结，对他们的创业精神都要鼓励。", [("要团结", "obligation"), ("要鼓励", "obligation")]),
+        # a report word used as a noun or an adjective before the comma reports nothing
+        ("为了实现这个要求，各有关部门必须共同努力。", [("必须共同努力", "obligation")]),
+        ("全党同志必须十分明确，不应当有丝毫含糊。", [("必须十分明确", "obligation"), ("不应当有丝毫含糊", "prohibition")]),
+        ("要开展批评与自我批评，着力解决作风方面的突出问题。", [("要开展批评与自我批评", "obligation"), ("着力解决作风方面的突出问题", "resolve")]),
         # 是必须…的 still directs (是要…的 predicts)
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
