@@ -44,6 +44,7 @@ from tests.conftest import spans_of
         ("为了实现这个要求，各有关部门必须共同努力。", [("必须共同努力", "obligation")]),
         ("全党同志必须十分明确，不应当有丝毫含糊。", [("必须十分明确", "obligation"), ("不应当有丝毫含糊", "prohibition")]),
         ("要开展批评与自我批评，着力解决作风方面的突出问题。", [("要开展批评与自我批评", "obligation"), ("着力解决作风方面的突出问题", "resolve")]),
+        ("经济的长期稳定发展，从根本上说，必须依靠改革的顺利推进。", [("必须依靠改革的顺利推进", "obligation")]),
         # 是必须…的 still directs (是要…的 predicts)
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
