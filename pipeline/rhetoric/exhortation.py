@@ -106,11 +106,11 @@ class ExhortationTagger(RhetoricComponent):
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
         stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
+        cue_end = doc[end - 1].idx + len(doc[end - 1])
         if label == "prohibition" and cue == "不能":
-            cue_end = doc[end - 1].idx + len(doc[end - 1])
             if nxt in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1):
                 return False  # 不能满足; 就不能; 不敢腐、不能腐、不想腐 (a list item)
-        if cue == "不要" and text.startswith(tuple(ctx["duration"]), doc[end - 1].idx + 2):
+        if cue == "不要" and text.startswith(tuple(ctx["duration"]), cue_end):
             return False  # 不要很久，…就能…: 'before long'
         if label == "resolve":
             if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:

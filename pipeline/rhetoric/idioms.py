@@ -72,8 +72,9 @@ class IdiomTagger(RhetoricComponent):
         if len(text) < 4 or not labels:
             return found
         points = code_points(text)
-        simple = simplified_points()[np.minimum(points, BMP_END)]
-        if (simple != np.minimum(points, BMP_END)).any():  # traditional characters: match on the simplified text
+        capped = np.minimum(points, BMP_END)
+        simple = simplified_points()[capped]
+        if (simple != capped).any():  # traditional characters: match on the simplified text
             points = np.where(points < BMP_END, simple, points)
             text = text.translate(simplified_table())
         pairs = gram_keys(points, 2)

@@ -518,13 +518,13 @@ class ParallelismTagger(RhetoricComponent):
         """`found` (runs of the items split at their conjunctions) plus the runs of three or more whole items
         that share a frame with a conjunction inside (工农之间、积累和消费之间、…之间), where no run of
         three split items lies; a pair inside such a run is dropped."""
-        taken = [m for _, members, _ in found if len(members) > 2 for m in members]
+        taken = members_of_runs(found)
         runs = [("parallelism", members, frame) for members, frame in self.runs(doc, items, None, self.max_item_chars)
-                if len(members) >= 3 and "+" not in frame and clear_of((members[0][0], members[-1][1]), taken)]
+                if len(members) >= 3 and "+" not in frame and clear_of(extent(members), taken)]
         if not runs:
             return found
-        inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
-        return [f for f in found if clear_of((f[1][0][0], f[1][-1][1]), inside)] + runs
+        inside = [extent(members) for _, members, _ in runs]
+        return [f for f in found if clear_of(extent(f[1]), inside)] + runs
 
     def with_shape_runs(self, units: list[Unit], found: list) -> list:
         """`found` plus the runs of three or more members of one shape among `units` that no run of three
@@ -538,7 +538,7 @@ class ParallelismTagger(RhetoricComponent):
         perfective = self._text.count("了", units[0][0], units[-1][1]) >= 3
         if not three_short and not perfective:
             return found  # (the common case, skipped fast)
-        taken = [m for _, members, _ in found if len(members) > 2 for m in members]
+        taken = members_of_runs(found)
         runs = []
         for wanted, find in ((three_short, self.verb_object_runs), (three_short, self.predicate_runs), (perfective, self.perfective_runs)):
             if wanted:
@@ -548,7 +548,7 @@ class ParallelismTagger(RhetoricComponent):
         runs = [run for run in runs if self.punctuated(run[1])]  # (shapes are no figure across 和/与)
         if not runs:
             return found
-        inside = [(members[0][0], members[-1][1]) for _, members, _ in runs]
+        inside = [extent(members) for _, members, _ in runs]
         pairs_inside = [f for f in found if len(f[1]) == 2 and any(a <= f[1][0][0] and f[1][-1][1] <= b for a, b in inside)]
         return [f for f in found if f not in pairs_inside] + runs
 
@@ -855,6 +855,16 @@ def repetition_matches(text: str) -> dict[re.Pattern, list[re.Match]]:
                 end = m.end()
         found[pattern] = matches
     return found
+
+
+def extent(members: list[Unit]) -> Unit:
+    """From the start of the first member to the end of the last."""
+    return members[0][0], members[-1][1]
+
+
+def members_of_runs(found: list) -> list[Unit]:
+    """The members of the runs of three or more among `found` figures."""
+    return [m for _, members, _ in found if len(members) > 2 for m in members]
 
 
 def clear_of(unit: Unit, taken: list[Unit]) -> bool:
