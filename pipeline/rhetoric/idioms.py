@@ -83,7 +83,7 @@ class IdiomTagger(RhetoricComponent):
         for i in candidates.tolist():
             if i >= last_end:
                 label = labels.get(text[i : i + 4])
-                if label:
+                if label and not in_six_character_set(text, i):
                     found.append((i, i + 4, label))
                     last_end = i + 4
         return found
@@ -96,6 +96,17 @@ class IdiomTagger(RhetoricComponent):
 
     def apply_lists(self, lists: dict) -> None:
         self.set_lexicon(lists["chengyu"], lists["formula"], lists["exclude"])
+
+
+def in_six_character_set(text: str, i: int) -> bool:
+    """Whether the ABAC or BACA idiom at `i` is four characters of a six-character set of three pairs
+    that repeat the same character (共商|共建共享, 共建共治|共享, 强农惠农|富农, 庸政懒政|怠政): no idiom."""
+    a, b, c, d = text[i : i + 4]
+    if a == c != b:
+        return (i >= 2 and text[i - 2] == a) or text[i + 4 : i + 5] == a
+    if b == d != a:
+        return (i >= 2 and text[i - 1] == b) or text[i + 5 : i + 6] == b
+    return False
 
 
 BMP_END = 0xFFFF  # (the table maps characters of the Basic Multilingual Plane; the last code point maps to itself)

@@ -600,7 +600,8 @@ class ParallelismTagger(RhetoricComponent):
 
     def subject_predicate(self, a: int, b: int, first: bool) -> Optional[Unit]:
         """The unit when text[a:b] (4-10 characters) is a subject and an adjective or verb predicate, all
-        its words of known classes but one, the first a noun (纪律严明, 物价相对稳定; not 从国际看), or None.
+        its words of known classes but one, the first a noun, or a word and a noun (纪律严明, 物价相对稳定,
+        出版周期长; not 从国际看), or None.
         A first member may start after a lead-in (部队要做到|政治合格): its longest such tail that opens with
         a word of two or more characters."""
         k, stop = self.token_range(a, b)
@@ -609,14 +610,22 @@ class ParallelismTagger(RhetoricComponent):
         classes = self.classes(k, stop)
         if classes[-1] not in ("AV", "V"):
             return None
-        for i in range(k, stop - 1) if first else (k,):
-            start = self._token_start[i]
-            if b - start < 4:
-                break
-            rest = classes[i - k :]
-            if (i == k or self._token_end[i] - start > 1) and b - start <= 10 and rest[0] in ("N", "VN", "AN") and rest.count("?") <= 1 and "M" not in rest:
-                return (start, b)
+        for modified in (False, True):  # a subject noun first (东北|全面振兴), else a word and a noun (进取意识|不强)
+            for i in range(k, stop - 1) if first else (k,):
+                start = self._token_start[i]
+                if b - start < 4:
+                    break
+                rest = classes[i - k :]
+                subject = self.modified_subject(i, rest) if modified else rest[0] in ("N", "VN", "AN")
+                if (i == k or self._token_end[i] - start > 1) and b - start <= 10 and subject and rest.count("?") <= 1 and "M" not in rest:
+                    return (start, b)
         return None
+
+    def modified_subject(self, i: int, classes: list[str]) -> bool:
+        """Whether tokens i… (of `classes`) are a word of two or more characters and a noun, then only the
+        adverbs and adjectives or verbs of a predicate (进取|意识|不强, 出版|周期|长; not 力争|农民|收入增加)."""
+        return (len(classes) > 2 and classes[0] not in ("M", "D", "AD") and self._token_end[i] - self._token_start[i] > 1
+                and classes[1] == "N" and all(c in ("D", "AD", "AV", "V") for c in classes[2:]))
 
     def perfective(self, a: int, b: int, first: bool) -> Optional[Unit]:
         """The member a clause makes when it opens with a verb and the token 了, after at most one adverb

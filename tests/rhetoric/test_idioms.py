@@ -22,6 +22,10 @@ from tests.conftest import spans_of
         ("坚持和平共处的原则，弘扬尊师重教的风尚，坚持安全第一、预防为主。", [("和平共处", "chengyu"), ("尊师重教", "formula"), ("安全第一", "formula"), ("预防为主", "formula")]),
         # traditional script matches through its simplified characters, with the original offsets
         ("美國的態度蠻橫無理，問題長期懸而未决。", [("蠻橫無理", "chengyu"), ("懸而未决", "chengyu")]),
+        # four characters of a six-character set of three pairs (共建共治共享, 强农惠农富农) are no idiom;
+        # the same four characters alone are
+        ("坚持共建共治共享，落实强农惠农富农政策，做到共建共享。", [("共建共享", "formula")]),
+        ("全党全国团结一致，能工巧匠辈出。", [("团结一致", "chengyu"), ("能工巧匠", "chengyu")]),
         # ordinary phrases and fragments that the jieba lexicon lists are not idioms
         ("继续解放思想，让一部分人先富起来，一般来说效果不错。", []),
     ],

@@ -56,6 +56,10 @@ def figures(doc):
         # short subject-predicate members; a clause opening with a preposition is no subject
         ("城乡市场繁荣，商品供应充裕，居民生活质量提高。", [("城乡市场繁荣，商品供应充裕，居民生活质量提高", "parallelism", "N+Pred")]),
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
+        # ... whose subject may be a word and a noun (出版|周期), with a one-character predicate
+        ("当时图书品种少，出版周期长，印刷技术落后。", [("图书品种少，出版周期长，印刷技术落后", "parallelism", "N+Pred")]),
+        # ... but not a verb that takes a clause (力争|粮食产量增加)
+        ("明年要再获丰收，力争粮食产量增加，保持市场价格稳定。", []),
         # ... also after a lead-in that the first member sheds (必须坚持|科技是第一…)
         ("必须坚持科技是第一生产力、人才是第一资源、创新是第一动力。",
          [("科技是第一生产力、人才是第一资源、创新是第一动力", "parallelism", "_是第_")]),
