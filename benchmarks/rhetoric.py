@@ -83,7 +83,7 @@ def table(name: str, pairs: dict[str, list]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", default="dev", choices=["dev", "dev2", "dev3", "test", "all"])
+    parser.add_argument("--split", default="dev", choices=["dev", "dev2", "dev3", "dev4", "test", "all"])
     args = parser.parse_args()
     gold = load_rhetoric_gold(None if args.split == "all" else args.split)
     nlp, idioms = load(), jieba_idioms()

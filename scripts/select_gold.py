@@ -4,7 +4,7 @@ Writes data/gold/selection.jsonl: file (relative to ../shared/data), line, sha1,
 150 body paragraphs of 40-500 characters from the corpus, at most 6 per document, plus every
 body line of the seed speech; 50 of the corpus paragraphs are set aside as the final test split.
 Then a second dev split (`dev2`) of 100 other corpus paragraphs, drawn with its own seed, and a
-third (`dev3`) of 100 more, drawn the same way with a third seed.
+third (`dev3`) and a fourth (`dev4`) of 100 more each, drawn the same way with their own seeds.
 """
 import hashlib
 import json
@@ -19,6 +19,7 @@ SEED = 20261127
 N_CORPUS, N_TEST, PER_DOC = 150, 50, 6
 SEED_DEV2, N_DEV2 = 20261202, 100
 SEED_DEV3 = 20261203
+SEED_DEV4 = 20261204
 
 
 def sha1(text: str) -> str:
@@ -50,12 +51,13 @@ def main() -> None:
     picks.sort(key=lambda p: (p["file"], p["line"]))
     picks += second_dev(files, {(p["file"], p["line"]) for p in picks})
     picks += second_dev(files, {(p["file"], p["line"]) for p in picks}, SEED_DEV3, "dev3")
+    picks += second_dev(files, {(p["file"], p["line"]) for p in picks}, SEED_DEV4, "dev4")
     OUT.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picks), encoding="utf-8")
     print(f"{len(picks)} paragraphs -> {OUT}")
 
 
 def second_dev(files, used, seed: int = SEED_DEV2, split: str = "dev2") -> list[dict]:
-    """A further dev split (`dev2`, `dev3`): 100 more corpus paragraphs of 60-400 characters, at most 5 per document."""
+    """A further dev split (`dev2`, `dev3`, `dev4`): 100 more corpus paragraphs of 60-400 characters, at most 5 per document."""
     rng = random.Random(seed)
     picks = []
     for f in files:
