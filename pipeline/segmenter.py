@@ -19,6 +19,7 @@ from spacy.util import get_words_and_spaces, registry
 from .errors import XiuciError
 from .extensions import TEXT_KEY
 from .resources import CONFIGS, read_list
+from .traditional import simplified
 
 PKUSEG_FIX = (
     "install it with `pip install numpy cython wheel && pip install --no-build-isolation pkuseg==0.0.25` "
@@ -65,6 +66,15 @@ def split_glued(words: list[str]) -> list[str]:
     return [part for w in words for part in GLUED.get(w, (w,))]
 
 
+def same_places(words: list[str], spaces: list[bool], text: str) -> list[str]:
+    """The pieces of `text` at the places of `words` (with `spaces`) in a text of the same length."""
+    out, start = [], 0
+    for word, space in zip(words, spaces):
+        out.append(text[start : start + len(word)])
+        start += len(word) + space
+    return out
+
+
 class XiuciTokenizer(ChineseTokenizer):
     """spaCy's ChineseTokenizer that never serialises the segmenter weights."""
 
@@ -101,13 +111,17 @@ class XiuciTokenizer(ChineseTokenizer):
         self.user_words = sorted(set(self.user_words) | set(words))
 
     def __call__(self, text: str) -> Doc:
+        simple = simplified(text) if self.segmenter != Segmenter.char else None
+        cut = simple or text  # (traditional script is cut as its simplified characters, which pkuseg knows)
         if self.segmenter == Segmenter.pkuseg:
-            words = self.pkuseg_seg.cut(text)
+            words = self.pkuseg_seg.cut(cut)
         elif self.segmenter == Segmenter.jieba:
-            words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
+            words = [w for w in self.jieba_seg.cut(cut, cut_all=False) if w]
         else:
             words = list(text)
-        words, spaces = get_words_and_spaces(split_glued(words), text)
+        words, spaces = get_words_and_spaces(split_glued(words), cut)
+        if simple is not None:
+            words = same_places(words, spaces, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text  # the Doc's text is exactly the input: no need to rebuild it from tokens
         return doc

@@ -32,6 +32,14 @@ def test_pkuseg_segmentation(nlp, text, tokens):
     assert [t.text for t in nlp.make_doc(text)] == tokens
 
 
+def test_traditional_script_is_cut_as_simplified(nlp):
+    # pkuseg knows simplified text: 還必須 would be cut 還必 | 須; the tokens keep the original characters
+    text = "我們還必須繼續努力，發展經濟。"
+    doc = nlp.make_doc(text)
+    assert [t.text for t in doc] == ["我們", "還", "必須", "繼續", "努力", "，", "發展", "經濟", "。"]
+    assert doc.text == text
+
+
 def test_jieba_segmenter_is_selectable():
     nlp = load(segmenter="jieba")
     doc = nlp("同志们：\n我们要坚持党的领导。")

@@ -100,8 +100,9 @@ class ExhortationTagger(RhetoricComponent):
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
         prev = doc[start - 1].text if start > 0 else ""
-        if prev in ctx["preceding"] or prev in ctx["report"] or (prev in ctx["past"] and start > 1 and doc[start - 2].text in ctx["report"]):
-            return False  # 不是要动摇…, 由于要…, 响应…的号召; 提出要…, 提出了要…
+        preceding = prev in ctx["preceding"] or (start > 1 and doc[start - 2 : start].text in ctx["preceding"])  # (one token or two: 忙 着)
+        if preceding or prev in ctx["report"] or (prev in ctx["past"] and start > 1 and doc[start - 2].text in ctx["report"]):
+            return False  # 不是要动摇…, 由于要…, 响应…的号召, 忙着要…; 提出要…, 提出了要…
         cue = doc[start:end].text
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)

@@ -9,9 +9,6 @@ character table), so 蠻橫無理 is found as 蛮横无理, with the offsets of 
 from __future__ import annotations
 
 import bisect
-import importlib.util
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from spacy.attrs import IDX
@@ -21,6 +18,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..ngram_keys import code_points, gram_key, gram_keys
 from ..segmenter import XiuciTokenizer
+from ..traditional import simplified_codes, simplified_table
 from .base import RhetoricComponent
 from .lexicon import load_words
 
@@ -72,11 +70,9 @@ class IdiomTagger(RhetoricComponent):
         if len(text) < 4 or not labels:
             return found
         points = code_points(text)
-        capped = np.minimum(points, BMP_END)
-        simple = simplified_points()[capped]
-        if (simple != capped).any():  # traditional characters: match on the simplified text
-            points = np.where(points < BMP_END, simple, points)
-            text = text.translate(simplified_table())
+        simple = simplified_codes(points)
+        if simple is not None:  # traditional characters: match on the simplified text
+            points, text = simple, text.translate(simplified_table())
         pairs = gram_keys(points, 2)
         windows = idiom_hashes(pairs[:-2], pairs[2:])
         candidates = np.flatnonzero(self.buckets[bucket(windows)])
@@ -107,33 +103,6 @@ def in_six_character_set(text: str, i: int) -> bool:
     if b == d != a:
         return (i >= 2 and text[i - 1] == b) or text[i + 5 : i + 6] == b
     return False
-
-
-BMP_END = 0xFFFF  # (the table maps characters of the Basic Multilingual Plane; the last code point maps to itself)
-
-
-@lru_cache(maxsize=1)
-def simplified_table() -> dict[int, str]:
-    """Traditional → simplified, one character for one: OpenCC's TSCharacters.txt, shipped inside the
-    `opencc-python-reimplemented` package (Apache-2.0), first candidate of each entry."""
-    spec = importlib.util.find_spec("opencc")
-    path = Path(spec.origin).parent / "dictionary" / "TSCharacters.txt"
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        trad, _, simple = line.partition("\t")
-        simple = simple.split(" ")[0]
-        if len(trad) == 1 and len(simple) == 1 and ord(trad) < BMP_END and ord(simple) < BMP_END:
-            table[ord(trad)] = simple
-    return table
-
-
-@lru_cache(maxsize=1)
-def simplified_points() -> np.ndarray:
-    """`simplified_table` as an array indexed by code point (0…BMP_END)."""
-    points = np.arange(BMP_END + 1, dtype=np.uint64)
-    for trad, simple in simplified_table().items():
-        points[trad] = ord(simple)
-    return points
 
 
 def idiom_hashes(heads: np.ndarray, tails: np.ndarray) -> np.ndarray:

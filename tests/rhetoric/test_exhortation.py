@@ -49,6 +49,8 @@ from tests.conftest import spans_of
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
         ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
+        # text in traditional script is cut as its simplified characters, so 還必須 yields the cue 必須
+        ("為了適應經濟發展的需要，還必須在發展生產的同時推廣新式農具。", [("必須在發展生產的同時推廣新式農具", "obligation")]),
     ],
 )
 def test_exhortations(nlp, text, expected):
@@ -76,6 +78,7 @@ def test_exhortations(nlp, text, expected):
         "他们要取消农民的自留地。",  # what others want
         "这场改革是要长期坚持下去的。",  # 是要…的: a prediction
         "反对派要发动罢工了。",  # 要…了: 'about to'
+        "霸权主义者总是忙着要干涉别国的内政。",  # 忙着要: 'eager to' (two tokens before the cue)
         "我们不要忘记，前进道路上还有不少困难。",  # an observation
         "全党必须时刻牢记，我国仍处于发展中阶段。",
         "任何力量都不能阻挡我们前进的步伐。",  # 'cannot'
