@@ -304,7 +304,7 @@ class ParallelismTagger(RhetoricComponent):
             return None if inner else self.aligned_word_frame([text[a:b] for a, b in members])
         texts = [text[a:b] for a, b in members]
         frame = self.frame(texts, inner)
-        if frame and (counted(texts, frame) or (longest > self.max_item_chars and self.topic_head(members, frame))):
+        if frame and (counted(texts, frame, inner) or (longest > self.max_item_chars and self.topic_head(members, frame))):
             return None  # 六十斤、八十斤、一百斤: numbers; 中国主张…。中国反对…。中国将…: a repeated topic noun
         if frame and longest > self.max_item_chars and self.content_chars(frame) < 2:
             # long clauses sharing one character: a shared word too (使_不断_), or one head (是…，是…，是…)
@@ -608,8 +608,8 @@ class ParallelismTagger(RhetoricComponent):
         if k is None or stop - k < 2 or b - a < 4 or (b - a > 10 and not first):
             return None
         classes = self.classes(k, stop)
-        if classes[-1] not in ("AV", "V"):
-            return None
+        if classes[-1] not in ("AV", "V") or self.word(stop - 1) in ("来", "以来"):
+            return None  # (声明签署三年来: a time, no predicate)
         for modified in (False, True):  # a subject noun first (东北|全面振兴), else a word and a noun (进取意识|不强)
             for i in range(k, stop - 1) if first else (k,):
                 start = self._token_start[i]
@@ -890,9 +890,13 @@ def shorter_head(frame: str, before: str) -> bool:
     return 0 < len(head) < len(old) and len(old) >= 2 and old.startswith(head)
 
 
-def counted(texts: list[str], frame: str) -> bool:
+def counted(texts: list[str], frame: str, inner: Optional[str] = None) -> bool:
     """Whether the members differ only in numbers: a shared unit after a number (六十斤、八十斤; 1.2万亿元，
-    4000亿元) or equal-length members whose gaps are all numbers (1950年、1952年)."""
+    4000亿元) or equal-length members whose gaps are all numbers (1950年、1952年); for sentences split at
+    `inner`, in every sub-clause that shares more than a gap (纸520万吨，增加20万吨；糖260万吨，增加10万吨)."""
+    if inner and inner in frame:
+        parts = [(part, [t.split(inner)[k] for t in texts]) for k, part in enumerate(frame.split(inner))]
+        return all(counted(part_texts, part) for part, part_texts in parts if part != "_")
     suf = frame.partition("_")[2]
     if suf and "_" not in suf:  # a shared end after one gap (_斤, 195_年): a number right before it
         return all(len(t) > len(suf) and t[-len(suf) - 1] in NUMBER_CHARS for t in texts)

@@ -58,6 +58,13 @@ def figures(doc):
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
         # ... whose subject may be a word and a noun (出版|周期), with a one-character predicate
         ("当时图书品种少，出版周期长，印刷技术落后。", [("图书品种少，出版周期长，印刷技术落后", "parallelism", "N+Pred")]),
+        # ... and not a time (条例实施三年来)
+        ("条例实施三年来，社会安定，经济繁荣。", [("社会安定，经济繁荣", "antithesis", "N+V")]),
+        # a head word that jieba tags as a noun but opens clauses as an adverb (着力, configs/lexicons/word_classes.tsv)
+        ("要着力提高产品质量，着力提升企业核心竞争力和品牌影响力，着力推进产业转型升级。",
+         [("着力提高产品质量，着力提升企业核心竞争力和品牌影响力，着力推进产业转型升级", "parallelism", "着力_")]),
+        # sentences that share only units after numbers, clause by clause, are statistics, no figure
+        ("钢产量三千万吨，比去年增加二百万吨；煤产量六亿吨，增加三千万吨；棉纱产量三百万吨，增加十万吨。", []),
         # ... but not a verb that takes a clause (力争|粮食产量增加)
         ("明年要再获丰收，力争粮食产量增加，保持市场价格稳定。", []),
         # ... also after a lead-in that the first member sheds (必须坚持|科技是第一…)
