@@ -120,6 +120,8 @@ class ExhortationTagger(RhetoricComponent):
                 return False
         if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的" and cue != "必须") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
+        if cue == "要" and prev == "是" and any(0 <= char - text.rfind(word, 0, char) - len(word) <= 3 for word in ctx["definition"]):
+            return False  # 目的是要…, 它的实质和目标，是要…: a definition (not 关键是要…, a directive)
         if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop) or nxt in ctx["fate"]):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))

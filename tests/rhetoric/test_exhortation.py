@@ -47,6 +47,8 @@ from tests.conftest import spans_of
         ("经济的长期稳定发展，从根本上说，必须依靠改革的顺利推进。", [("必须依靠改革的顺利推进", "obligation")]),
         # 是必须…的 still directs (是要…的 predicts)
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
+        # 关键是要… still directs (目的是要… defines)
+        ("做好这项工作，关键是要抓好落实。", [("要抓好落实", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
         ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
         # text in traditional script is cut as its simplified characters, so 還必須 yields the cue 必須
@@ -79,6 +81,7 @@ def test_exhortations(nlp, text, expected):
         "这场改革是要长期坚持下去的。",  # 是要…的: a prediction
         "反对派要发动罢工了。",  # 要…了: 'about to'
         "霸权主义者总是忙着要干涉别国的内政。",  # 忙着要: 'eager to' (two tokens before the cue)
+        "这次改革的目的是要调动广大职工的积极性。",  # 目的是要…: a definition
         "我们不要忘记，前进道路上还有不少困难。",  # an observation
         "全党必须时刻牢记，我国仍处于发展中阶段。",
         "任何力量都不能阻挡我们前进的步伐。",  # 'cannot'
