@@ -150,7 +150,9 @@ class ParallelismTagger(RhetoricComponent):
         if frame is None:
             return None
         shared = frame.replace("_", "")
-        if not HAN.search(shared) or set(shared) <= self.stopchars or shared in self.stopframes:
+        if not HAN.search(shared) or (len(shared) > 1 and shared in self.stopframes):
+            return None
+        if set(shared) <= self.stopchars and not stop_head(frame, parts):
             return None
         return frame
 
@@ -246,7 +248,7 @@ class ParallelismTagger(RhetoricComponent):
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
         text, (a, b) = self._text, first
         same, head = [], ref[0]
-        if text[a] != head and head not in self.stopchars:
+        if text[a] != head and (head not in self.stopchars or head in STOP_HEADS):
             p = text.find(head, a + 1, b)
             while p >= 0:
                 if self._bounds[p]:
@@ -271,7 +273,8 @@ class ParallelismTagger(RhetoricComponent):
         preposition of its own where the next member opens with one too (做到|对党忠诚、为党分忧、为党尽责;
         not 深化对|共产党执政规律、社会主义建设规律)."""
         text = self._text
-        return text[p] not in self.stopchars or (text[p] in PREPOSITIONS and next_head in PREPOSITIONS and bool(self._bounds[p + 1]))
+        return (text[p] not in self.stopchars or (text[p] in PREPOSITIONS and next_head in PREPOSITIONS and bool(self._bounds[p + 1]))
+                or (text[p] == next_head and text[p] in STOP_HEADS))
 
     def content_chars(self, frame: str) -> int:
         return sum(1 for c in frame if c not in self.stopchars and HAN.match(c))
@@ -404,6 +407,8 @@ class ParallelismTagger(RhetoricComponent):
             sizes = [b - a for a, b in best[0]]
             if self.single_head(best[1]) and max(sizes) > self.max_item_chars:
                 return None  # two long clauses sharing only their first character: no figure
+            if set(best[1].replace("_", "")) <= self.stopchars:
+                return None  # a pair sharing stop characters only (`stop_head`: 以大欺小，以富压贫)
             if min(sizes) < 0.6 * max(sizes):
                 return None  # a pair is an antithesis only when its members are balanced
             if best[1] == "V+O" and self.shape_frame(doc, best[0], loose=False) is None:
@@ -840,6 +845,8 @@ REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2
 CATCH_ALL = ("其他", "其它", "其余")
 LINKING_ADVERBS = set("也又还更并都")  # before the last member, outside its frame (是…，是…，也是…)
 PREPOSITIONS = set("对把在将从以为向同给")
+PLACE_WORDS = set("上中里下内外间面")  # (在…上，在…中，在…方面)
+STOP_HEADS = PREPOSITIONS | {"和"}  # stop characters that may head members of three or more (`stop_head`)
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 VO_MAX_CHARS, VO_SPREAD = 10, 4  # verb-object members: at most 10 characters, lengths within 4 of each other
 PRONOUN_HEADS = set("我你他她它咱")
@@ -888,6 +895,15 @@ def shorter_head(frame: str, before: str) -> bool:
     """Whether `frame` keeps only part of the head of two or more characters that `before` had (坚持_ → 坚_, 是中国_ → 是_)."""
     head, old = frame.split("_", 1)[0], before.split("_", 1)[0]
     return 0 < len(head) < len(old) and len(old) >= 2 and old.startswith(head)
+
+
+def stop_head(frame: str, parts: list[str]) -> bool:
+    """Whether a frame of stop characters only is a head shared by four-character members (以大欺小，以富压贫)
+    or a preposition and a place word around clauses (在…上，在…中): a figure of three or more only."""
+    if len(set(map(len, parts))) == 1 and len(parts[0]) == 4:
+        return frame.endswith("_") and frame.count("_") == 1 and frame[0] in STOP_HEADS
+    pre, _, suf = frame.partition("_")
+    return len(pre) == 1 and pre in PREPOSITIONS and all(p[-1] in PLACE_WORDS for p in parts)
 
 
 def counted(texts: list[str], frame: str, inner: Optional[str] = None) -> bool:

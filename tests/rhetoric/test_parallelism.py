@@ -58,6 +58,10 @@ def figures(doc):
         ("从国际看，世界百年变局加速演进，外部环境更趋复杂严峻。", []),
         # ... whose subject may be a word and a noun (出版|周期), with a one-character predicate
         ("当时图书品种少，出版周期长，印刷技术落后。", [("图书品种少，出版周期长，印刷技术落后", "parallelism", "N+Pred")]),
+        # four-character members may share a head that is a stop character (以, 和) when there are three or more
+        ("我们反对以大欺小、以强凌弱、以富压贫的霸权行径。", [("以大欺小、以强凌弱、以富压贫", "parallelism", "以_")]),
+        ("邻里之间要和睦相处、和衷共济、和谐共生。", [("和睦相处、和衷共济、和谐共生", "parallelism", "和_")]),
+        ("我们反对以大欺小、以强凌弱。", []),
         # ... and not a time (条例实施三年来)
         ("条例实施三年来，社会安定，经济繁荣。", [("社会安定，经济繁荣", "antithesis", "N+V")]),
         # a head word that jieba tags as a noun but opens clauses as an adverb (着力, configs/lexicons/word_classes.tsv)
