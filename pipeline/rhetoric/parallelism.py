@@ -244,11 +244,13 @@ class ParallelismTagger(RhetoricComponent):
                 return [*members[:-1], (a, best)]
         return members
 
-    def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int) -> list[int]:
+    def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int, ref_start: int) -> list[int]:
         """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
         text, (a, b) = self._text, first
         same, head = [], ref[0]
-        if text[a] != head and (head not in self.stopchars or head in STOP_HEADS):
+        if head in self.stopchars and head not in STOP_HEADS | PRONOUN_HEADS and len(ref) > 2 and ref[1] not in self.stopchars and self._bounds[ref_start + 2]:
+            head = ref[:2]  # (a stop character opens the members: look for its two-character word, 一手|抓…)
+        if text[a] != head[0] and (head not in self.stopchars or head in STOP_HEADS):
             p = text.find(head, a + 1, b)
             while p >= 0:
                 if self._bounds[p]:
@@ -329,9 +331,12 @@ class ParallelismTagger(RhetoricComponent):
         return self.word_classes.get(self.word_at(members[0][0])) != "N"
 
     def topic_head(self, members: list[Unit], frame: str) -> bool:
-        """Whether the shared head of a frame (`中国_`) is a noun word opening each member: a topic."""
-        head = frame.split("_", 1)[0]
-        return len(head) >= 2 and self.word_classes.get(self.word_at(members[0][0])) == "N" and len(self.word_at(members[0][0])) <= len(head)
+        """Whether the shared head of a frame (`中国_`) is a noun word opening each member: a topic (not when
+        the head goes on with a verb: 一手抓_)."""
+        head, word = frame.split("_", 1)[0], self.word_at(members[0][0])
+        if len(head) < 2 or self.word_classes.get(word) != "N" or len(word) > len(head):
+            return False
+        return self.word_classes.get(head[len(word) :]) != "V"
 
     def distinct_words(self, members: list[Unit], frame: str) -> bool:
         """Whether a head character that opens a word in the members (坚_) opens a different word in each:
@@ -458,7 +463,7 @@ class ParallelismTagger(RhetoricComponent):
                 starts.append(a)
             starts += self.word_aligned_starts(a, b, c, d)
         else:
-            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c)[:4]
+            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c, c)[:4]
         for p in starts:
             if b - p <= limit and d - c <= limit:
                 frame = self.member_frame(doc, [(p, b), (c, d)], inner)
@@ -913,6 +918,9 @@ def counted(texts: list[str], frame: str, inner: Optional[str] = None) -> bool:
     if inner and inner in frame:
         parts = [(part, [t.split(inner)[k] for t in texts]) for k, part in enumerate(frame.split(inner))]
         return all(counted(part_texts, part) for part, part_texts in parts if part != "_")
+    shared = frame.replace("_", "")
+    if len(shared) >= 2 and set(shared) <= NUMBER_CHARS:
+        return True  # a shared number (一九七三、一九七四年; 十九大、十九届; not 百花齐放、百家争鸣)
     suf = frame.partition("_")[2]
     if suf and "_" not in suf:  # a shared end after one gap (_斤, 195_年): a number right before it
         return all(len(t) > len(suf) and t[-len(suf) - 1] in NUMBER_CHARS for t in texts)

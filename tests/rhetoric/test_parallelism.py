@@ -62,6 +62,11 @@ def figures(doc):
         ("我们反对以大欺小、以强凌弱、以富压贫的霸权行径。", [("以大欺小、以强凌弱、以富压贫", "parallelism", "以_")]),
         ("邻里之间要和睦相处、和衷共济、和谐共生。", [("和睦相处、和衷共济、和谐共生", "parallelism", "和_")]),
         ("我们反对以大欺小、以强凌弱。", []),
+        # a first member after a lead-in that opens with a stop character and a word (坚持|一手抓…)
+        ("会议要求一手抓疫情防控，一手抓经济发展，一手抓社会稳定。",
+         [("一手抓疫情防控，一手抓经济发展，一手抓社会稳定", "parallelism", "一手抓_")]),
+        # members that share only a number of two or more characters are no pair (二十大和二十届二中)
+        ("要全面贯彻党的二十大和二十届二中、三中全会精神。", []),
         # ... and not a time (条例实施三年来)
         ("条例实施三年来，社会安定，经济繁荣。", [("社会安定，经济繁荣", "antithesis", "N+V")]),
         # a head word that jieba tags as a noun but opens clauses as an adverb (着力, configs/lexicons/word_classes.tsv)
