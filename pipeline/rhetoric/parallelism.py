@@ -776,14 +776,18 @@ class ParallelismTagger(RhetoricComponent):
                     continue
                 if len(series) >= 2:
                     members = []
-                    for s in series:
-                        stop = re.compile(r"[；;。！？!?]").search(text, s.start(), end)
-                        members.append((s.start(), stop.start() if stop else end))
-                    frame = "；".join(f"{s.group(0)}_" for s in series[:2]) + "…"
-                    found.append(("enumeration", members, frame))
-                    shared = self.item_frame(text, series, members)
-                    if shared and len(members) >= 3:
-                        found.append(("parallelism", members, shared))
+                    for s, after in zip(series, [*series[1:], None]):
+                        stop = SENTENCES.search(text, s.start(), end)
+                        b = min(stop.start() if stop else end, after.start() if after else end)
+                        while b > s.start() + 1 and text[b - 1] in "，,、 ":
+                            b -= 1  # (an item ends before the next marker in its sentence: 一要…，二要…)
+                        members.append((s.start(), b))
+                    if all(b > s.end() for s, (_, b) in zip(series, members)):  # (not ordinals: 第一、第二、第三产业)
+                        frame = "；".join(f"{s.group(0)}_" for s in series[:2]) + "…"
+                        found.append(("enumeration", members, frame))
+                        shared = self.item_frame(text, series, members)
+                        if shared and len(members) >= 3:
+                            found.append(("parallelism", members, shared))
                 series = [m] if m is not None and number(m.group("n")) == 1 else []
         return found
 

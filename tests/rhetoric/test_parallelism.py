@@ -186,3 +186,13 @@ def test_repetition_search_finds_what_the_regexes_find(text):
     found = repetition_matches(text)
     for pattern in (REPEAT_HEAD, REPEAT_TAIL):
         assert [m.span() for m in found[pattern]] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_numbered_items_in_one_sentence_end_before_the_next_marker(nlp):
+    doc = nlp("当前的困难，一是资金不足，二是人才短缺，三是技术落后。")
+    assert [(s.label_, [doc.text[a:b] for a, b in s._.xiuci_members]) for s in doc.spans["parallelism"] if s.label_ == "enumeration"] == [
+        ("enumeration", ["一是资金不足", "二是人才短缺", "三是技术落后"])
+    ]
+    # ordinals with nothing between them number no items
+    doc = nlp("第一、第二、第三产业的结构都需要调整。")
+    assert [s.label_ for s in doc.spans["parallelism"]] == []
