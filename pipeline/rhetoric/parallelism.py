@@ -747,15 +747,18 @@ class ParallelismTagger(RhetoricComponent):
         """Unpunctuated runs: 新时代新担当新作为, 治党治国治军 (one character before each word), 苦干实干巧干,
         革命化现代化正规化 (a shared last character)."""
         found = []
-        for pattern, _, size, frame in REPEATS:
-            for m in self.hits(pattern, start, end):
-                members = [(a, a + size) for a in range(m.start(), m.end(), size)]
-                shared = m.group(1)
-                if shared in self.stopchars or m.group() in self.stopframes or not all(self._bounds[a] for a, _ in members) or not self._bounds[m.end()]:
-                    continue
-                if any(taken[0][0] < m.end() and m.start() < taken[-1][1] for _, taken, _ in found):
-                    continue  # a run the patterns before found already (最关心最直接最现实, not 人民最|关心最|直接最)
-                found.append(("parallelism", members, frame.format(shared)))
+        # a place word is shared at the end (思想上政治上行动上, not 上政治|上行动|上同以); other characters
+        # in the order of REPEATS (最关心最直接最现实, not 人民最|关心最|直接最)
+        hits = [(pattern, size, frame, m) for pattern, _, size, frame in REPEATS for m in self.hits(pattern, start, end)]
+        hits.sort(key=lambda h: not (h[0] is REPEAT_TAIL3 and h[3].group(1) in PLACE_WORDS))
+        for _, size, frame, m in hits:
+            members = [(a, a + size) for a in range(m.start(), m.end(), size)]
+            shared = m.group(1)
+            if shared in self.stopchars or m.group() in self.stopframes or not all(self._bounds[a] for a, _ in members) or not self._bounds[m.end()]:
+                continue
+            if any(taken[0][0] < m.end() and m.start() < taken[-1][1] for _, taken, _ in found):
+                continue  # a run the patterns before found already (最关心最直接最现实, not 人民最|关心最|直接最)
+            found.append(("parallelism", members, frame.format(shared)))
         return found
 
     def hits(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
