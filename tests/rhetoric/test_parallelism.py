@@ -63,7 +63,7 @@ def figures(doc):
         ("邻里之间要和睦相处、和衷共济、和谐共生。", [("和睦相处、和衷共济、和谐共生", "parallelism", "和_")]),
         ("我们反对以大欺小、以强凌弱。", []),
         # an unpunctuated run sharing a place word at its end (not 上政治|上行动|上同以)
-        ("全党必须在思想上政治上行动上同党中央保持高度一致。", [("思想上政治上行动上", "parallelism", "_上")]),
+        ("各级干部要在思想上政治上行动上同以人民为中心的要求对标对表。", [("思想上政治上行动上", "parallelism", "_上")]),
         # a first member after a lead-in that opens with a stop character and a word (坚持|一手抓…)
         ("会议要求一手抓疫情防控，一手抓经济发展，一手抓社会稳定。",
          [("一手抓疫情防控，一手抓经济发展，一手抓社会稳定", "parallelism", "一手抓_")]),
