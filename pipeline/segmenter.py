@@ -120,9 +120,10 @@ class XiuciTokenizer(ChineseTokenizer):
         else:
             words = list(text)
         words, spaces = get_words_and_spaces(split_glued(words), cut)
+        doc = Doc(self.vocab, words=same_places(words, spaces, text) if simple is not None else words, spaces=spaces)
         if simple is not None:
-            words = same_places(words, spaces, text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+            for token, word in zip(doc, words):
+                token.norm_ = word  # (the simplified word: what cue lists and lexicons are written in)
         doc.user_data[TEXT_KEY] = text  # the Doc's text is exactly the input: no need to rebuild it from tokens
         return doc
 

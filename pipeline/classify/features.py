@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..records import PARAGRAPH_LABELS, SPAN_LABELS
 from ..resources import CONFIGS
+from ..traditional import simplified
 
 NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
 PERCENT = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个百分点)")
@@ -41,9 +42,14 @@ def cue_counts(text: str) -> dict[str, int]:
     return {label: sum(len(p.findall(text)) for p in patterns) for label, patterns in cue_patterns().items()}
 
 
+def plain_text(p: dict) -> str:
+    """The paragraph's text with traditional characters made simplified, as the cues and the training text."""
+    return simplified(p["text"]) or p["text"]
+
+
 def own_features(p: dict) -> dict[str, float]:
     """Per-100-character densities of cues, numbers and rhetoric, and the paragraph's length."""
-    text = p["text"]
+    text = plain_text(p)
     per = 100.0 / max(len(text), 1)
     row = {f"cue_{label}": count * per for label, count in cue_counts(text).items()}
     row["numbers"] = len(NUMBER.findall(text)) * per
@@ -64,7 +70,7 @@ def speech_features(paragraphs: list[dict]) -> pd.DataFrame:
     own = {i: own_features(paragraphs[i]) for i in body}
     rows = []
     for k, i in enumerate(body):
-        row = {"text": paragraphs[i]["text"], **own[i]}
+        row = {"text": plain_text(paragraphs[i]), **own[i]}
         row["position"] = k / max(len(body) - 1, 1)
         row["first"] = float(k == 0)
         row["last"] = float(k == len(body) - 1)

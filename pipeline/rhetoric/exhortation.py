@@ -1,7 +1,8 @@
 """Exhortations → `doc.spans["exhortation"]`, labels obligation, prohibition, resolve and appeal.
 
 Cues are token sequences matched by spaCy's PhraseMatcher over the segmenter's tokens (configs/lexicons/exhortation_cues.tsv),
-so 要 inside 要求/重要/主要/需要 never matches; context rules (configs/lexicons/exhortation_context.tsv)
+so 要 inside 要求/重要/主要/需要 never matches; cues and context are read in the tokens' normal forms and the
+text's simplified characters, so text in traditional script is read like simplified text; context rules (configs/lexicons/exhortation_context.tsv)
 drop observations (要看到, 要充分认识), purposes and 'about to' (要实现…，必须…; 要动手了), 'unable' 不能 (不能满足, 就不能, 能不能), 坚决/切实 used as modifiers
 (采取切实有力的措施) or in a stance or condition (我们坚决反对, 不坚决惩治), cues inside a title (《…》),
 reported requirements of others and reports of past steps.
@@ -20,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from ..traditional import simplified
 from .base import RhetoricComponent
 from .lexicon import read_list_setting
 
@@ -54,7 +56,7 @@ class ExhortationTagger(RhetoricComponent):
 
     def set_rules(self, cues: list[list[str]], context: list[list[str]]) -> None:
         self.lists = {"cues": cues, "context": context}
-        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self.matcher = PhraseMatcher(self.vocab, attr="NORM")
         self.copula = self.vocab.strings.add("是")
         by_label = defaultdict(list)
         for tokens, subtype in cues:
@@ -89,21 +91,21 @@ class ExhortationTagger(RhetoricComponent):
 
     def accept(self, doc: Doc, text: str, start: int, end: int, label: str) -> bool:
         ctx = self.context
-        nxt = doc[end].text if end < len(doc) else ""
+        nxt = self.word(doc, end) if end < len(doc) else ""
         after = end
-        while after < len(doc) and doc[after].text in ctx["adverb"]:
+        while after < len(doc) and self.word(doc, after) in ctx["adverb"]:
             after += 1
-        if (after < len(doc) and doc[after].text in ctx["observation"]) or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是"}:
+        if (after < len(doc) and self.word(doc, after) in ctx["observation"]) or (nxt and SENTENCE_END.match(nxt)) or nxt in {"的", "是"}:
             return False
         if self.modifies_noun(doc, end):
             return False
         if nxt == "，" and label != "appeal":  # 号召，…/呼吁，… still appeal; 要，… is no directive
             return False
-        prev = doc[start - 1].text if start > 0 else ""
-        preceding = prev in ctx["preceding"] or (start > 1 and doc[start - 2 : start].text in ctx["preceding"])  # (one token or two: 忙 着)
-        if preceding or prev in ctx["report"] or (prev in ctx["past"] and start > 1 and doc[start - 2].text in ctx["report"]):
+        prev = self.word(doc, start - 1) if start > 0 else ""
+        preceding = prev in ctx["preceding"] or (start > 1 and self.words(doc, start - 2, start) in ctx["preceding"])  # (one token or two: 忙 着)
+        if preceding or prev in ctx["report"] or (prev in ctx["past"] and start > 1 and self.word(doc, start - 2) in ctx["report"]):
             return False  # 不是要动摇…, 由于要…, 响应…的号召, 忙着要…; 提出要…, 提出了要…
-        cue = doc[start:end].text
+        cue = self.words(doc, start, end)
         char = doc[start].idx
         bound = CLAUSE_BOUND.search(text, char, char + CONTEXT_CHARS)
         stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
@@ -116,7 +118,7 @@ class ExhortationTagger(RhetoricComponent):
         if label == "resolve":
             if prev in ctx["stance"] or prev in ctx["object"] or prev in ctx["negation"] or nxt in ctx["modifier"]:
                 return False
-            if any(t.text in ctx["past"] for t in doc[end : end + 4] if t.idx < stop):
+            if any(self.word(doc, k) in ctx["past"] for k in range(end, min(end + 4, len(doc))) if doc[k].idx < stop):
                 return False
         if self.is_subject(doc, text, end, stop) or (prev.endswith("是") and text[stop - 1] == "的" and cue != "必须") or prev == "就是":
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
@@ -166,7 +168,7 @@ class ExhortationTagger(RhetoricComponent):
         if text.startswith("，是", stop):
             return True
         after = doc[end].idx if end < len(doc) else stop
-        if text.find("是", after, stop) < 0 or doc[end].text in self.context["clausal"]:
+        if text.find("是", after, stop) < 0 or self.word(doc, end) in self.context["clausal"]:
             return False
         if self._copulas is None:
             orths, starts = doc.to_array(ORTH), doc.to_array(IDX)
@@ -174,14 +176,25 @@ class ExhortationTagger(RhetoricComponent):
         k = bisect.bisect_left(self._copulas, after)
         return k < len(self._copulas) and self._copulas[k] < stop
 
+    def word(self, doc: Doc, i: int) -> str:
+        """Token i's text, in simplified characters where the Doc is in traditional script."""
+        if self._simple is None:
+            return doc[i].text
+        return self._simple[doc[i].idx : doc[i].idx + len(doc[i])]
+
+    def words(self, doc: Doc, start: int, end: int) -> str:
+        return "".join(self.word(doc, i) for i in range(start, end))
+
     def modifies_noun(self, doc: Doc, end: int) -> bool:
         """Whether the cue and the verb after it modify a noun (必须长期坚持的指导思想, 不能回避的问题):
         的 right after the verb, itself right after the cue or after one adverb."""
-        verb = end + 1 if end < len(doc) and doc[end].text in self.context["adverb"] else end
-        return verb + 1 < len(doc) and doc[verb + 1].text == "的"
+        verb = end + 1 if end < len(doc) and self.word(doc, end) in self.context["adverb"] else end
+        return verb + 1 < len(doc) and self.word(doc, verb + 1) == "的"
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        self._simple = simplified(text)  # (same offsets: the lists are written in simplified characters)
+        text = self._simple or text
         self._copulas = None
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
@@ -210,3 +223,4 @@ class ExhortationTagger(RhetoricComponent):
 
     def apply_lists(self, lists: dict) -> None:
         self.set_rules(lists["cues"], lists["context"])
+

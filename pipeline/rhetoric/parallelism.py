@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..extensions import doc_text, register_extensions
 from ..ngram_keys import code_points
 from ..resources import CONFIGS, read_list
+from ..traditional import simplified
 from .base import RhetoricComponent
 from .lexicon import load_words, read_list_setting
 
@@ -815,7 +816,8 @@ class ParallelismTagger(RhetoricComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         # per-Doc state for the helpers: the text and the token boundaries
-        self._text = doc_text(doc)
+        text = doc_text(doc)
+        self._text = simplified(text) or text  # (same offsets; frames of traditional text come out simplified)
         offsets = doc.to_array([IDX, LENGTH])
         self._token_start = offsets[:, 0].tolist()
         self._token_end = (offsets[:, 0] + offsets[:, 1]).tolist()

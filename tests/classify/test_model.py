@@ -92,3 +92,13 @@ def test_class_weight_setting(features, model):
     settings["model"]["class_weight"] = "equal"
     with pytest.raises(XiuciError, match='class_weight must be "balanced" or "none"'):
         ParagraphModel.fit(*features, settings)
+
+
+def test_traditional_script_is_labelled_as_its_simplified_text(nlp):
+    simple = "我们必须继续努力，发展经济，巩固国防，改善人民生活。\n今年粮食产量达到三亿吨，比上年增长百分之五，工业总产值增长百分之十二。"
+    traditional = "我們必須繼續努力，發展經濟，鞏固國防，改善人民生活。\n今年糧食產量達到三億噸，比上年增長百分之五，工業總產值增長百分之十二。"
+    docs = [nlp(t) for t in (simple, traditional)]
+    scores = [[p._.xiuci_scores for p in sorted(doc.spans["paragraph"], key=lambda s: s.start_char)] for doc in docs]
+    assert [[max(s, key=s.get) for s in doc] for doc in scores] == [["measure", "result"]] * 2
+    for a, b in zip(*scores):
+        assert all(abs(a[k] - b[k]) < 1e-6 for k in a)

@@ -47,6 +47,8 @@ from tests.conftest import spans_of
         ("经济的长期稳定发展，从根本上说，必须依靠改革的顺利推进。", [("必须依靠改革的顺利推进", "obligation")]),
         # 是必须…的 still directs (是要…的 predicts)
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
+        # context in traditional script is read in simplified characters (認爲 = 认为, 之所以 before 要)
+        ("我國之所以要發展工業，是爲了改善人民生活。", []),
         # 关键是要… still directs (目的是要… defines)
         ("做好这项工作，关键是要抓好落实。", [("要抓好落实", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
