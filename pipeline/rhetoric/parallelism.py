@@ -409,6 +409,8 @@ class ParallelismTagger(RhetoricComponent):
             a, b = best[0][-1]
             if best[1] == "V+O" and b < end and self.follows_clause_mark(a):
                 best = (best[0][:-1], best[1])  # a verb-object clause cut short (提高资源|利用效率) is no member
+        if best:
+            best = self.without_governing_verb(best)
         if best and len(best[0]) == 2:
             sizes = [b - a for a, b in best[0]]
             if self.single_head(best[1]) and max(sizes) > self.max_item_chars:
@@ -422,6 +424,24 @@ class ParallelismTagger(RhetoricComponent):
             if unlike and best[0][0][0] not in (a, b - (d - c)) and best[1].startswith("_") and best[1].endswith("_"):
                 return None  # a word at the same place only once a lead-in is cut (`word_aligned_starts`): too weak for a pair
         return best
+
+    def without_governing_verb(self, run):
+        """The run with a verb word cut off its first member when that verb opens no other member and the
+        frame is a shared end: it governs the list (选拔|妇女干部、少数民族干部、党外干部; 依靠|…的力量、…的力量)."""
+        members, frame = run
+        if not frame.startswith("_") or frame.count("_") != 1:
+            return run
+        a, b = members[0]
+        k, stop = self.token_range(a, b)
+        if k is None or stop - k < 2 or self.word_classes.get(self.word(k)) != "V":
+            return run
+        verb = self.word(k)
+        if any(self.word_classes.get(self.word_at(c)) in ("V", "VN") or verb in self._text[c : c + len(verb) + 2] for c, _ in members[1:]):
+            return run  # (the other members open with verbs, or hold the same verb: 接受…，自觉接受…: the member's own)
+        cut = self._token_end[k]
+        if self._text[cut] in self.stopchars or b - cut < min(d - c for c, d in members[1:]):
+            return run  # (制定了|刑法; 实践|创新、理论创新: what is left must be a member like the others)
+        return [(cut, b), *members[1:]], frame
 
     def cut_at_suffix(self, doc: Doc, members: list[Unit], frame: str, inner: Optional[str]) -> tuple[list[Unit], Optional[str]]:
         """The members with the last one cut after the shared suffix of the run so far (`_会议`), where a

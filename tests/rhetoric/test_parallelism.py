@@ -62,6 +62,10 @@ def figures(doc):
         ("我们反对以大欺小、以强凌弱、以富压贫的霸权行径。", [("以大欺小、以强凌弱、以富压贫", "parallelism", "以_")]),
         ("邻里之间要和睦相处、和衷共济、和谐共生。", [("和睦相处、和衷共济、和谐共生", "parallelism", "和_")]),
         ("我们反对以大欺小、以强凌弱。", []),
+        # a verb before the first of members sharing an end governs the list (选拔|妇女干部); not a word that
+        # leaves less than a member (实践|创新), nor a verb the other members hold too (接受…，自觉接受…)
+        ("要注意选拔妇女干部、少数民族干部、党外干部。", [("妇女干部、少数民族干部、党外干部", "parallelism", "_干部")]),
+        ("坚持实践创新、理论创新、制度创新。", [("实践创新、理论创新、制度创新", "parallelism", "_创新")]),
         # an unpunctuated run sharing a place word at its end (not 上政治|上行动|上同以)
         ("各级干部要在思想上政治上行动上同以人民为中心的要求对标对表。", [("思想上政治上行动上", "parallelism", "_上")]),
         # a first member after a lead-in that opens with a stop character and a word (坚持|一手抓…)
