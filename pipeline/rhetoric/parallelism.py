@@ -376,7 +376,7 @@ class ParallelismTagger(RhetoricComponent):
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best, start = self._text, None, None
         (a, b), (c, d) = units[i], units[i + 1]
-        unlike = text[c] not in text[a:b] and text[b - 1] not in text[c:d]  # no first or last character shared
+        unlike = text.find(text[c], a, b) < 0 and text.find(text[b - 1], c, d) < 0  # no first or last character shared
         if d - c > 1.5 * limit or (unlike and d - c > 8):
             return None  # too long for an equal-length or shape frame: no frame possible
         for j in range(i + 2, len(units) + 1):
