@@ -535,6 +535,8 @@ class ParallelismTagger(RhetoricComponent):
                 for members, frame in self.runs(doc, items, None, self.max_item_chars):
                     if "+" in frame and not self.punctuated(members):
                         continue  # a shape shared across a conjunction (突发事件、反恐斗争和维护稳定): a noun list
+                    if len(members) == 2 and len(items) > 2 and self.content_chars(frame) < 2:
+                        continue  # two items cut out of a longer list sharing one character (原煤、原油、天然气) are no antithesis
                     here.append(("parallelism" if len(members) >= 3 else "antithesis", members, frame))
                 if unsplit is not items:
                     here = self.with_unsplit_runs(doc, unsplit, here)

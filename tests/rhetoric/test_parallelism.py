@@ -66,6 +66,9 @@ def figures(doc):
         # leaves less than a member (实践|创新), nor a verb the other members hold too (接受…，自觉接受…)
         ("要注意选拔妇女干部、少数民族干部、党外干部。", [("妇女干部、少数民族干部、党外干部", "parallelism", "_干部")]),
         ("坚持实践创新、理论创新、制度创新。", [("实践创新、理论创新、制度创新", "parallelism", "_创新")]),
+        # two items of a longer list that share one character are no antithesis (but 敢打硬仗、能打胜仗 above is)
+        ("原煤、原油、天然气的产量都有增长。", []),
+        ("水产品、水果、蔬菜供应充足。", []),
         # an unpunctuated run sharing a place word at its end (not 上政治|上行动|上同以)
         ("各级干部要在思想上政治上行动上同以人民为中心的要求对标对表。", [("思想上政治上行动上", "parallelism", "_上")]),
         # a first member after a lead-in that opens with a stop character and a word (坚持|一手抓…)
