@@ -204,7 +204,8 @@ class ParallelismTagger(RhetoricComponent):
         shapes = []
         if len(units) == 2 and units[0][1] - units[0][0] != units[1][1] - units[1][0]:
             return None
-        if any(b - a > 8 for a, b in units):
+        sizes = [b - a for a, b in units]
+        if max(sizes) > 8 or max(sizes) - min(sizes) > 2:
             return None
         for unit in units:
             shape = self._shapes.get(unit)
@@ -214,8 +215,6 @@ class ParallelismTagger(RhetoricComponent):
             if not shape:
                 return None
             shapes.append(shape)
-        if max(b - a for a, b in units) - min(b - a for a, b in units) > 2:
-            return None
         if loose and all(s[0] == {"V"} and all("?" not in c for c in s[1:]) for s in shapes):
             return "V+O"  # (the object may be one word or two) a pair of this shape alone is too common to be an antithesis: see run_at
         if len({len(x) for x in shapes}) != 1:
@@ -305,7 +304,8 @@ class ParallelismTagger(RhetoricComponent):
         text = self._text
         sizes = [b - a for a, b in members]
         longest = max(sizes)
-        if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and len({text[a] for a, _ in members}) > 1 and not self.may_share_end(members, inner):
+        head = text[members[0][0]]
+        if (longest > 8 or (len(sizes) == 2 and sizes[0] != sizes[1])) and any(text[a] != head for a, _ in members) and not self.may_share_end(members, inner):
             # no shared first or last character, and too long or (a pair) too unequal for equal-length or shape frames
             return None if inner else self.aligned_word_frame([text[a:b] for a, b in members])
         texts = [text[a:b] for a, b in members]
