@@ -15,6 +15,7 @@ import bisect
 import re
 from collections import defaultdict
 
+import numpy as np
 from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -172,7 +173,8 @@ class ExhortationTagger(RhetoricComponent):
             return False
         if self._copulas is None:
             orths, starts = doc.to_array(ORTH), doc.to_array(IDX)
-            self._copulas = starts[orths == self.copula].tolist()  # offsets of the tokens 是 (not 但是, 是否)
+            copulas = np.flatnonzero(orths == self.copula).tolist()  # the tokens 是 (not 但是, 是否), but not 特别|是 ('especially')
+            self._copulas = [int(starts[i]) for i in copulas if i == 0 or self.word(doc, i - 1) not in self.context["especially"]]
         k = bisect.bisect_left(self._copulas, after)
         return k < len(self._copulas) and self._copulas[k] < stop
 

@@ -49,6 +49,8 @@ from tests.conftest import spans_of
         ("这种作风，是必须坚决加以克服和纠正的。", [("必须坚决加以克服和纠正的", "obligation")]),
         # context in traditional script is read in simplified characters (認爲 = 认为, 之所以 before 要)
         ("我國之所以要發展工業，是爲了改善人民生活。", []),
+        # 特别是 ('especially') is no copula that makes the cue's clause a subject
+        ("今年务必使企业特别是小微企业的负担有实质性下降。", [("务必使企业特别是小微企业的负担有实质性下降", "obligation")]),
         # 关键是要… still directs (目的是要… defines)
         ("做好这项工作，关键是要抓好落实。", [("要抓好落实", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
