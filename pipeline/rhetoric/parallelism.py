@@ -740,7 +740,8 @@ class ParallelismTagger(RhetoricComponent):
 
     def shape_words(self, a: int, b: int) -> Optional[list[str]]:
         """The 2-3 words of a short member for its shape: its tokens, or, where pkuseg glued a verb to its
-        object (长才干) or split a word, the one split of its 3-4 characters into two known words."""
+        object (长才干) or split a word, the one split of its 3-4 characters into two known words, or the
+        two characters of a verb-object word (放权)."""
         words = self.words(a, b)
         if words and 2 <= len(words) <= 3 and all(w in self.word_classes for w in words):
             return words
@@ -749,6 +750,8 @@ class ParallelismTagger(RhetoricComponent):
             splits = [[text[:k], text[k:]] for k in range(1, b - a) if text[:k] in self.word_classes and text[k:] in self.word_classes]
             if len(splits) == 1:
                 return splits[0]
+        if b - a == 2 and self.word_classes.get(self._text[a]) == "V" and self.word_classes.get(self._text[a + 1]) == "N":
+            return [self._text[a], self._text[a + 1]]  # a verb character and its object (采矿、洗煤、放权、减税)
         return words if words and 2 <= len(words) <= 3 else None
 
     def classes(self, k: int, stop: int) -> list[str]:
