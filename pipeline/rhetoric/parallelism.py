@@ -244,8 +244,10 @@ class ParallelismTagger(RhetoricComponent):
                 return [*members[:-1], (a, best)]
         return members
 
-    def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int, ref_start: int) -> list[int]:
-        """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first."""
+    def lead_starts(self, doc: Doc, first: Unit, ref: str, typical: int, ref_start: int, inner: Optional[str] = None) -> list[int]:
+        """Where the first member may start: as is, or after a lead-in (各级干部要|靠工作), best first; for
+        sentences (split at `inner`), a start with as many sub-clauses as the next member before the others
+        that open like it (一手抓…，一手抓…；|一手抓…，一手抓…)."""
         text, (a, b) = self._text, first
         same, head = [], ref[0]
         if head in self.stopchars and head not in STOP_HEADS | PRONOUN_HEADS and len(ref) > 2 and ref[1] not in self.stopchars and self._bounds[ref_start + 2]:
@@ -257,6 +259,8 @@ class ParallelismTagger(RhetoricComponent):
                     same.append(p)
                 p = text.find(head, p + 1, b)
             same.reverse()
+            if inner:
+                same.sort(key=lambda p: text.count(inner, p, b) != ref.count(inner))
         sized = []
         if b - a > typical:
             sized = [p for p in range(b - typical - 2, b - typical + 3) if a < p < b and self._bounds[p] and self.may_open(p, ref[0])]
@@ -374,35 +378,18 @@ class ParallelismTagger(RhetoricComponent):
 
     def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int):
         """The longest run of members starting at unit i that share a frame, or None."""
-        text, best, start = self._text, None, None
+        text, best = self._text, None
         (a, b), (c, d) = units[i], units[i + 1]
         unlike = text.find(text[c], a, b) < 0 and text.find(text[b - 1], c, d) < 0  # no first or last character shared
         if d - c > 1.5 * limit or (unlike and d - c > 8):
             return None  # too long for an equal-length or shape frame: no frame possible
-        for j in range(i + 2, len(units) + 1):
-            members = self.trim_tail(doc, list(units[i:j]))
-            if start is None:
-                found = self.first_pair(doc, members, inner, limit, unlike)
-                if found is None:
-                    return None
-                start, frame = found
-                members[0] = (start, members[0][1])
-            else:
-                members[0] = (start, members[0][1])
-                if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL, members[-1][0]):
-                    break  # (其他各领域的改革: a catch-all closes a list, it is no member)
-                frame = self.member_frame(doc, members, inner)
-                if frame is None and self._text[members[-1][0]] in LINKING_ADVERBS and self._bounds[members[-1][0] + 1]:
-                    shifted = [*members[:-1], (members[-1][0] + 1, members[-1][1])]  # (是…，是…，也|是…)
-                    frame = self.member_frame(doc, shifted, inner)
-                    members = shifted if frame else members
-                if frame is None and best is not None and limit == self.max_item_chars:
-                    members, frame = self.cut_at_suffix(doc, members, best[1], inner)  # (、-items only)
-                if frame is not None and shorter_head(frame, best[1]) and not self.whole_heads(members, frame):
-                    break  # 坚持…，坚持…，坚决…: the first members share a word the next one holds only part of
-            if frame is None:
-                break
-            best = (members, frame)
+        pair = self.trim_tail(doc, list(units[i : i + 2]))
+        for start, frame in self.first_pairs(doc, pair, inner, limit, unlike):
+            run = self.grow(doc, units, i, inner, limit, ([(start, pair[0][1]), pair[1]], frame))
+            if best is None or len(run[0]) > len(best[0]):
+                best = run
+            if len(best[0]) > 2 or not inner:
+                break  # (sentences: a later start may go on to a third member, 一手抓…，一手抓…；|一手抓…)
         if best and len(best[0]) > 2:
             end = units[i + len(best[0]) - 1][1]  # where the last member's unit ends
             best = self.whole_last_clause(doc, best, end, units[i][0], inner, limit)
@@ -423,6 +410,26 @@ class ParallelismTagger(RhetoricComponent):
                 return None  # two verb-object phrases of different classes: ordinary coordination
             if unlike and best[0][0][0] not in (a, b - (d - c)) and best[1].startswith("_") and best[1].endswith("_"):
                 return None  # a word at the same place only once a lead-in is cut (`word_aligned_starts`): too weak for a pair
+        return best
+
+    def grow(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int, best: tuple[list[Unit], str]) -> tuple[list[Unit], str]:
+        """The run that opens with the pair `best` (members and frame) at unit i, made as long as its frame allows."""
+        text, start = self._text, best[0][0][0]
+        for j in range(i + 3, len(units) + 1):
+            members = self.trim_tail(doc, list(units[i:j]))
+            members[0] = (start, members[0][1])
+            if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL, members[-1][0]):
+                break  # (其他各领域的改革: a catch-all closes a list, it is no member)
+            frame = self.member_frame(doc, members, inner)
+            if frame is None and text[members[-1][0]] in LINKING_ADVERBS and self._bounds[members[-1][0] + 1]:
+                shifted = [*members[:-1], (members[-1][0] + 1, members[-1][1])]  # (是…，是…，也|是…)
+                frame = self.member_frame(doc, shifted, inner)
+                members = shifted if frame else members
+            if frame is None and limit == self.max_item_chars:
+                members, frame = self.cut_at_suffix(doc, members, best[1], inner)  # (、-items only)
+            if frame is None or (shorter_head(frame, best[1]) and not self.whole_heads(members, frame)):
+                break  # 坚持…，坚持…，坚决…: the first members share a word the next one holds only part of
+            best = (members, frame)
         return best
 
     def without_governing_verb(self, run):
@@ -467,8 +474,8 @@ class ParallelismTagger(RhetoricComponent):
         frame = self.member_frame(doc, whole, inner)
         return (whole, frame) if frame else run
 
-    def first_pair(self, doc: Doc, pair: list[Unit], inner: Optional[str], limit: int, unlike: bool) -> Optional[tuple[int, str]]:
-        """Start and frame of the first member of a run: as it is, or cut after a lead-in (`lead_starts`)."""
+    def first_pairs(self, doc: Doc, pair: list[Unit], inner: Optional[str], limit: int, unlike: bool) -> Iterable[tuple[int, str]]:
+        """Starts and frames of the first member of a run, best first: as it is, or cut after a lead-in (`lead_starts`)."""
         (a, b), (c, d) = pair
         if unlike and inner is None:
             # nothing shared at either end: only an equal-length or shape frame is possible, so the
@@ -476,7 +483,7 @@ class ParallelismTagger(RhetoricComponent):
             # (or whole, or after a lead-in, for a word at the same place: 加强海洋…，发展海洋…)
             p = b - (d - c)
             if d - c > 8:
-                return None
+                return
             text = self._text
             cut = p > a and self._bounds[p] and self.may_open(p, text[c])
             starts = [p] if cut or p == a else []
@@ -484,13 +491,12 @@ class ParallelismTagger(RhetoricComponent):
                 starts.append(a)
             starts += self.word_aligned_starts(a, b, c, d)
         else:
-            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c, c)[:4]
+            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c, c, inner)[:4]
         for p in starts:
             if b - p <= limit and d - c <= limit:
                 frame = self.member_frame(doc, [(p, b), (c, d)], inner)
                 if frame:
-                    return p, frame
-        return None
+                    yield p, frame
 
     def word_aligned_starts(self, a: int, b: int, c: int, d: int) -> list[int]:
         """Starts after a lead-in that put a word of the second member's at the same place in the first

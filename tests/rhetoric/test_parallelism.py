@@ -207,3 +207,11 @@ def test_numbered_items_in_one_sentence_end_before_the_next_marker(nlp):
     # ordinals with nothing between them number no items
     doc = nlp("第一、第二、第三产业的结构都需要调整。")
     assert [s.label_ for s in doc.spans["parallelism"]] == []
+
+
+def test_sentences_after_a_lead_in_start_where_the_next_sentence_has_as_many_clauses(nlp):
+    doc = nlp("我们必须坚持一手抓生产发展，一手抓生态保护；一手抓城市建设，一手抓乡村振兴；一手抓对外开放，一手抓风险防范。")
+    runs = [s for s in doc.spans["parallelism"] if s.label_ == "parallelism"]
+    assert [(s._.xiuci_frame, [doc.text[a:b] for a, b in s._.xiuci_members]) for s in runs] == [
+        ("一手抓_，一手抓_", ["一手抓生产发展，一手抓生态保护", "一手抓城市建设，一手抓乡村振兴", "一手抓对外开放，一手抓风险防范"])
+    ]
