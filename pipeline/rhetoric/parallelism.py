@@ -234,6 +234,8 @@ class ParallelismTagger(RhetoricComponent):
         longer = b - a > (typical + 1 if typical <= self.max_item_chars else 1.5 * typical)
         if (longer and text[b - 1] != ref_end) or text[b - 1] in self.stopchars:
             ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
+            if not self.follows_clause_mark(a):  # (or a longer item that ends like the others: 农业、手工业和资本主义工商业|的…)
+                ends += [q for q in range(a + typical + 3, min(b, a + self.max_item_chars + 1)) if bounds[q] and text[q - 1] == ref_end and text.find("的", a, q) < 0]
             if self.follows_clause_mark(a):
                 # a clause is cut only before the noun the run modifies (…就有奖励|的氛围), and not where the
                 # other members hold a 的 of their own (是…的深刻变革，…，是…千家万户的民生工程)

@@ -66,6 +66,8 @@ def figures(doc):
         # leaves less than a member (实践|创新), nor a verb the other members hold too (接受…，自觉接受…)
         ("要注意选拔妇女干部、少数民族干部、党外干部。", [("妇女干部、少数民族干部、党外干部", "parallelism", "_干部")]),
         ("坚持实践创新、理论创新、制度创新。", [("实践创新、理论创新、制度创新", "parallelism", "_创新")]),
+        # a last item longer than the others keeps the end it shares with them (资本主义工商业|的…)
+        ("完成对农业、手工业和资本主义工商业的社会主义改造。", [("农业、手工业和资本主义工商业", "parallelism", "_业")]),
         # two-character members that are a verb character and its object (放权、减税) share the shape V+O
         ("对企业实行放权、减税、让利。", [("放权、减税、让利", "parallelism", "V+O")]),
         # two items of a longer list that share one character are no antithesis (but 敢打硬仗、能打胜仗 above is)
