@@ -385,6 +385,8 @@ class ParallelismTagger(RhetoricComponent):
         unlike = text.find(text[c], a, b) < 0 and text.find(text[b - 1], c, d) < 0  # no first or last character shared
         if d - c > 1.5 * limit or (unlike and d - c > 8):
             return None  # too long for an equal-length or shape frame: no frame possible
+        if text.startswith(NARROWING, c):
+            return None  # (各级领导干部，特别是高级干部: a narrowing, no second member)
         pair = self.trim_tail(doc, list(units[i : i + 2]))
         for start, frame in self.first_pairs(doc, pair, inner, limit, unlike):
             run = self.grow(doc, units, i, inner, limit, ([(start, pair[0][1]), pair[1]], frame))
@@ -420,8 +422,8 @@ class ParallelismTagger(RhetoricComponent):
         for j in range(i + 3, len(units) + 1):
             members = self.trim_tail(doc, list(units[i:j]))
             members[0] = (start, members[0][1])
-            if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL, members[-1][0]):
-                break  # (其他各领域的改革: a catch-all closes a list, it is no member)
+            if any(b - a > limit for a, b in members) or text.startswith(CATCH_ALL + NARROWING, members[-1][0]):
+                break  # (其他各领域的改革: a catch-all closes a list, and 特别是… narrows it: no member)
             frame = self.member_frame(doc, members, inner)
             if frame is None and text[members[-1][0]] in LINKING_ADVERBS and self._bounds[members[-1][0] + 1]:
                 shifted = [*members[:-1], (members[-1][0] + 1, members[-1][1])]  # (是…，是…，也|是…)
@@ -890,6 +892,7 @@ REPEAT_TAIL3 = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])(?:[\u4e00-\u9fff
 # (pattern, offset of the repeated character in a member, member size, frame)
 REPEATS = ((REPEAT_HEAD, 0, 3, "{}_"), (REPEAT_TAIL, 1, 2, "_{}"), (REPEAT_HEAD2, 0, 2, "{}_"), (REPEAT_TAIL3, 2, 3, "_{}"))
 CATCH_ALL = ("其他", "其它", "其余")
+NARROWING = ("特别是", "尤其是")
 LINKING_ADVERBS = set("也又还更并都")  # before the last member, outside its frame (是…，是…，也是…)
 PREPOSITIONS = set("对把在将从以为向同给")
 PLACE_WORDS = set("上中里下内外间面")  # (在…上，在…中，在…方面)

@@ -66,6 +66,8 @@ def figures(doc):
         # leaves less than a member (实践|创新), nor a verb the other members hold too (接受…，自觉接受…)
         ("要注意选拔妇女干部、少数民族干部、党外干部。", [("妇女干部、少数民族干部、党外干部", "parallelism", "_干部")]),
         ("坚持实践创新、理论创新、制度创新。", [("实践创新、理论创新、制度创新", "parallelism", "_创新")]),
+        # a clause or item that narrows the one before (特别是…, 尤其是…) is no member
+        ("要关心各级领导干部，特别是高级干部。", []),
         # a last item longer than the others keeps the end it shares with them (资本主义工商业|的…)
         ("完成对农业、手工业和资本主义工商业的社会主义改造。", [("农业、手工业和资本主义工商业", "parallelism", "_业")]),
         # two-character members that are a verb character and its object (放权、减税) share the shape V+O
