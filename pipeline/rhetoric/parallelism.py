@@ -938,7 +938,7 @@ def clear_of(unit: Unit, taken: list[Unit]) -> bool:
     return not any(a < unit[1] and unit[0] < b for a, b in taken)
 
 
-NUMBER_CHARS = set("0123456789０１２３４５６７８９.．，,零一二三四五六七八九十百千万亿两")
+NUMBER_CHARS = set("0123456789０１２３４５６７８９.．，,零一二三四五六七八九十百千万亿两多余")  # (多, 余: 3300多公里, 十余万)
 
 
 def shorter_head(frame: str, before: str) -> bool:
