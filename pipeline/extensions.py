@@ -1,5 +1,9 @@
 """Extension attributes of the xiuci pipeline, all prefixed `xiuci_`, registered at import."""
+from typing import Optional
+
 from spacy.tokens import Doc, Span
+
+from .traditional import simplified
 
 SPAN_ATTRS = {
     "xiuci_index": None,  # paragraph/heading: order among the speech's non-empty lines
@@ -21,6 +25,7 @@ DOC_ATTRS = {
 
 
 TEXT_KEY = "xiuci_text"
+SIMPLE_KEY = "xiuci_simplified"  # the text in simplified characters, None when it has no traditional ones
 
 
 def doc_text(doc: Doc) -> str:
@@ -29,6 +34,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def simplified_text(doc: Doc) -> Optional[str]:
+    """The Doc's text with its traditional characters made simplified (same offsets), or None when it has
+    none: kept in `doc.user_data` by the tokenizer, or found once."""
+    if SIMPLE_KEY not in doc.user_data:
+        doc.user_data[SIMPLE_KEY] = simplified(doc_text(doc))
+    return doc.user_data[SIMPLE_KEY]
 
 
 def register_extensions() -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 
 from .errors import XiuciError
-from .extensions import TEXT_KEY
+from .extensions import SIMPLE_KEY, TEXT_KEY
 from .resources import CONFIGS, read_list
 from .traditional import simplified
 
@@ -111,20 +111,21 @@ class XiuciTokenizer(ChineseTokenizer):
         self.user_words = sorted(set(self.user_words) | set(words))
 
     def __call__(self, text: str) -> Doc:
-        simple = simplified(text) if self.segmenter != Segmenter.char else None
+        simple = simplified(text)
         cut = simple or text  # (traditional script is cut as its simplified characters, which pkuseg knows)
         if self.segmenter == Segmenter.pkuseg:
             words = self.pkuseg_seg.cut(cut)
         elif self.segmenter == Segmenter.jieba:
             words = [w for w in self.jieba_seg.cut(cut, cut_all=False) if w]
         else:
-            words = list(text)
+            words = list(cut)
         words, spaces = get_words_and_spaces(split_glued(words), cut)
         doc = Doc(self.vocab, words=same_places(words, spaces, text) if simple is not None else words, spaces=spaces)
         if simple is not None:
             for token, word in zip(doc, words):
                 token.norm_ = word  # (the simplified word: what cue lists and lexicons are written in)
         doc.user_data[TEXT_KEY] = text  # the Doc's text is exactly the input: no need to rebuild it from tokens
+        doc.user_data[SIMPLE_KEY] = simple  # (read by the components: `simplified_text`)
         return doc
 
     def initialize(self, get_examples=None, *, nlp=None, **kwargs):

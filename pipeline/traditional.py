@@ -41,15 +41,9 @@ def simplified_points() -> np.ndarray:
     return points
 
 
-def simplified_codes(points: np.ndarray) -> Optional[np.ndarray]:
-    """The code points (uint64) with traditional characters made simplified, or None when there are none."""
-    capped = np.minimum(points, BMP_END)
-    simple = simplified_points()[capped]
-    if not (simple != capped).any():
-        return None
-    return np.where(points < BMP_END, simple, points)
-
-
 def simplified(text: str) -> Optional[str]:
     """The text with its traditional characters made simplified (same length), or None when it has none."""
-    return None if simplified_codes(code_points(text)) is None else text.translate(simplified_table())
+    capped = np.minimum(code_points(text), BMP_END)
+    if not (simplified_points()[capped] != capped).any():
+        return None
+    return text.translate(simplified_table())

@@ -47,9 +47,9 @@ def plain_text(p: dict) -> str:
     return simplified(p["text"]) or p["text"]
 
 
-def own_features(p: dict) -> dict[str, float]:
-    """Per-100-character densities of cues, numbers and rhetoric, and the paragraph's length."""
-    text = plain_text(p)
+def own_features(p: dict, text: str) -> dict[str, float]:
+    """Per-100-character densities of cues, numbers and rhetoric, and the paragraph's length (`text`: its
+    `plain_text`)."""
     per = 100.0 / max(len(text), 1)
     row = {f"cue_{label}": count * per for label, count in cue_counts(text).items()}
     row["numbers"] = len(NUMBER.findall(text)) * per
@@ -67,10 +67,11 @@ def own_features(p: dict) -> dict[str, float]:
 def speech_features(paragraphs: list[dict]) -> pd.DataFrame:
     """One row per body paragraph of one speech (headings give structure only), in order."""
     body = [i for i, p in enumerate(paragraphs) if not p.get("heading")]
-    own = {i: own_features(paragraphs[i]) for i in body}
+    texts = {i: plain_text(paragraphs[i]) for i in body}
+    own = {i: own_features(paragraphs[i], texts[i]) for i in body}
     rows = []
     for k, i in enumerate(body):
-        row = {"text": plain_text(paragraphs[i]), **own[i]}
+        row = {"text": texts[i], **own[i]}
         row["position"] = k / max(len(body) - 1, 1)
         row["first"] = float(k == 0)
         row["last"] = float(k == len(body) - 1)

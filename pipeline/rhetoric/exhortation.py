@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
-from ..traditional import simplified
+from ..extensions import doc_text, simplified_text
 from .base import RhetoricComponent
 from .lexicon import read_list_setting
 
@@ -194,9 +193,8 @@ class ExhortationTagger(RhetoricComponent):
         return verb + 1 < len(doc) and self.word(doc, verb + 1) == "的"
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        self._simple = simplified(text)  # (same offsets: the lists are written in simplified characters)
-        text = self._simple or text
+        self._simple = simplified_text(doc)  # (same offsets: the lists are written in simplified characters)
+        text = self._simple or doc_text(doc)
         self._copulas = None
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
@@ -225,4 +223,3 @@ class ExhortationTagger(RhetoricComponent):
 
     def apply_lists(self, lists: dict) -> None:
         self.set_rules(lists["cues"], lists["context"])
-

@@ -15,10 +15,9 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import doc_text, simplified_text
 from ..ngram_keys import code_points, gram_key, gram_keys
 from ..segmenter import XiuciTokenizer
-from ..traditional import simplified_codes, simplified_table
 from .base import RhetoricComponent
 from .lexicon import load_words
 
@@ -69,11 +68,7 @@ class IdiomTagger(RhetoricComponent):
         found, last_end, labels = [], 0, self.labels
         if len(text) < 4 or not labels:
             return found
-        points = code_points(text)
-        simple = simplified_codes(points)
-        if simple is not None:  # traditional characters: match on the simplified text
-            points, text = simple, text.translate(simplified_table())
-        pairs = gram_keys(points, 2)
+        pairs = gram_keys(code_points(text), 2)
         windows = idiom_hashes(pairs[:-2], pairs[2:])
         candidates = np.flatnonzero(self.buckets[bucket(windows)])
         for i in candidates.tolist():
@@ -85,7 +80,7 @@ class IdiomTagger(RhetoricComponent):
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc_text(doc))
+        found = self.find(simplified_text(doc) or doc_text(doc))  # (traditional script: its simplified characters, same offsets)
         split_tokens_at(doc, {o for s, e, _ in found for o in (s, e)})
         doc.spans[self.spans_key] = [doc.char_span(s, e, label=label) for s, e, label in found]
         return doc

@@ -23,10 +23,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text, register_extensions
+from ..extensions import doc_text, register_extensions, simplified_text
 from ..ngram_keys import code_points
 from ..resources import CONFIGS, read_list
-from ..traditional import simplified
 from .base import RhetoricComponent
 from .lexicon import load_words, read_list_setting
 
@@ -236,7 +235,7 @@ class ParallelismTagger(RhetoricComponent):
             ends = [q for q in range(a + 1 + typical // 2, min(b, a + typical + 3)) if bounds[q] and text[q - 1] not in self.stopchars]
             if not self.follows_clause_mark(a):  # (or a longer item that ends like the others: 农业、手工业和资本主义工商业|的…)
                 ends += [q for q in range(a + typical + 3, min(b, a + self.max_item_chars + 1)) if bounds[q] and text[q - 1] == ref_end and text.find("的", a, q) < 0]
-            if self.follows_clause_mark(a):
+            else:
                 # a clause is cut only before the noun the run modifies (…就有奖励|的氛围), and not where the
                 # other members hold a 的 of their own (是…的深刻变革，…，是…千家万户的民生工程)
                 inside = any(text.find("的", c, d) >= 0 for c, d in members[:-1])
@@ -444,9 +443,9 @@ class ParallelismTagger(RhetoricComponent):
             return run
         a, b = members[0]
         k, stop = self.token_range(a, b)
-        if k is None or stop - k < 2 or self.word_classes.get(self.word(k)) != "V":
+        verb = self.word(k) if k is not None and stop - k >= 2 else ""
+        if self.word_classes.get(verb) != "V":
             return run
-        verb = self.word(k)
         if any(self.word_classes.get(self.word_at(c)) in ("V", "VN") or verb in self._text[c : c + len(verb) + 2] for c, _ in members[1:]):
             return run  # (the other members open with verbs, or hold the same verb: 接受…，自觉接受…: the member's own)
         cut = self._token_end[k]
@@ -851,8 +850,7 @@ class ParallelismTagger(RhetoricComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         # per-Doc state for the helpers: the text and the token boundaries
-        text = doc_text(doc)
-        self._text = simplified(text) or text  # (same offsets; frames of traditional text come out simplified)
+        self._text = simplified_text(doc) or doc_text(doc)  # (same offsets; frames of traditional text come out simplified)
         offsets = doc.to_array([IDX, LENGTH])
         self._token_start = offsets[:, 0].tolist()
         self._token_end = (offsets[:, 0] + offsets[:, 1]).tolist()
