@@ -111,6 +111,13 @@ def split_units(text: str, start: int, end: int, seps: list[int]) -> list[Unit]:
     return out
 
 
+def in_pairs(units: list[Unit], least: int, most: int) -> list[bool]:
+    """Per unit (and False for one past the last): whether its length is within least..most and so is a
+    neighbour's. A run of three members of such lengths holds only units for which this is True."""
+    fits = [least <= b - a <= most for a, b in units] + [False]
+    return [fit and (fits[k + 1] or (k > 0 and fits[k - 1])) for k, fit in enumerate(fits)]
+
+
 def median_size(units: list[Unit]) -> int:
     """Length of the middle unit by length (the upper middle of an even number)."""
     if len(units) == 1:
@@ -377,6 +384,17 @@ class ParallelismTagger(RhetoricComponent):
                 return f"{pre}_{word}_{suf}"
         return None
 
+    def may_go_on(self, second: Unit, third: Unit, inner: str) -> bool:
+        """Whether two long sentences may be the second and third members of one run: what `member_frame`
+        asks before any frame (the same first character, the third after a linking adverb; or the same
+        last character of the first sub-clauses or of the whole, the third's end wherever it is cut;
+        or a first sub-clause of up to 8 characters). False only where no frame is possible."""
+        text, (a, b), (c, d) = self._text, second, third
+        if b - a <= 8 or d - c <= 8 or text[a] == text[c] or text[a] == text[c + 1]:
+            return True
+        e = text.find(inner, a, b)
+        return (e >= 0 and (e - a <= 8 or text.find(text[e - 1], c, d) >= 0)) or text.find(text[b - 1], c, d) >= 0
+
     def run_at(self, doc: Doc, units: list[Unit], i: int, inner: Optional[str], limit: int):
         """The longest run of members starting at unit i that share a frame, or None."""
         text, best = self._text, None
@@ -514,7 +532,10 @@ class ParallelismTagger(RhetoricComponent):
 
     def runs(self, doc: Doc, units: list[Unit], inner: Optional[str], limit: int, least: int = 2) -> Iterable[tuple[list[Unit], str]]:
         """Non-overlapping runs of `least` or more members sharing a frame, longer runs first."""
-        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in range(len(units) - least + 1)) if r and len(r[0]) >= least]
+        starts = range(len(units) - least + 1)
+        if least == 3 and inner:
+            starts = [i for i in starts if self.may_go_on(units[i + 1], units[i + 2], inner)]
+        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in starts) if r and len(r[0]) >= least]
         taken: list[Unit] = []
         for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
             if not any(a < e and s < b for a, b in members for s, e in taken):
@@ -597,9 +618,10 @@ class ParallelismTagger(RhetoricComponent):
     def verb_object_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
         """Runs of three or more verb-object members (`verb_object`) clear of the `taken` members."""
         out, run = [], []
-        for unit in [*units, None]:
+        may = in_pairs(units, 3, VO_MAX_CHARS + 3)  # (`verb_object` makes no member of other units)
+        for k, unit in enumerate([*units, None]):
             free = unit is not None and clear_of(unit, taken)
-            member = self.verb_object(*unit, first=not run) if free else None
+            member = self.verb_object(*unit, first=not run) if free and may[k] else None
             if member is not None and (not run or self.balanced([*run, member])):
                 run.append(member)
                 continue
@@ -609,25 +631,30 @@ class ParallelismTagger(RhetoricComponent):
                     run.append(last)
             if len(run) >= 3 and 2 * sum(self._surely_verb[a] for a, _ in run) >= len(run):
                 out.append(("parallelism", run, "V+O"))  # most members open with a surely-verb word (not 工资制度、劳动制度)
-            if member is None and free and run:
+            if member is None and free and may[k] and run:
                 member = self.verb_object(*unit, first=True)  # (a unit with a lead-in may open the next run)
             run = [] if member is None else [member]
         return out
 
     def predicate_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
-        return self.shape_runs(units, taken, self.subject_predicate, "N+Pred")
+        sizes = [b - a for a, b in units] + [0, 0]
+        # a member of 4-10 characters, or a first member of 4 or more before one of 4-10 (`subject_predicate`)
+        mid = [4 <= n <= 10 for n in sizes]
+        may = [n >= 4 and (mid[k + 1] or (mid[k] and sizes[k - 1] >= 4 and k > 0)) for k, n in enumerate(sizes[:-1])]
+        return self.shape_runs(units, taken, self.subject_predicate, "N+Pred", may)
 
     def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
         return self.shape_runs(units, taken, self.perfective, "V了_")
 
     @staticmethod
-    def shape_runs(units: list[Unit], taken: list[Unit], member, frame: str) -> list[tuple[str, list[Unit], str]]:
+    def shape_runs(units: list[Unit], taken: list[Unit], member, frame: str, may: Optional[list[bool]] = None) -> list[tuple[str, list[Unit], str]]:
         """Runs of three or more units, clear of the `taken` members, that `member(a, b, first)` turns into
         members (the member of a unit, or None): each a figure with the frame `frame`. A unit that does not
-        go on a run may open the next one (…执行了…，|新中国在世界上|赢得了信誉，赢得了朋友，…)."""
+        go on a run may open the next one (…执行了…，|新中国在世界上|赢得了信誉，赢得了朋友，…).
+        `may` (per unit, optional) is False where no run of three can hold the unit, so `member` is not asked."""
         out, run = [], []
-        for unit in [*units, None]:
-            free = unit is not None and clear_of(unit, taken)
+        for k, unit in enumerate([*units, None]):
+            free = unit is not None and clear_of(unit, taken) and (may is None or may[k])
             opens = not run
             found = member(*unit, first=opens) if free else None
             if found is None or opens:
