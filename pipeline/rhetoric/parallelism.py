@@ -111,11 +111,14 @@ def split_units(text: str, start: int, end: int, seps: list[int]) -> list[Unit]:
     return out
 
 
-def in_pairs(units: list[Unit], least: int, most: int) -> list[bool]:
-    """Per unit (and False for one past the last): whether its length is within least..most and so is a
-    neighbour's. A run of three members of such lengths holds only units for which this is True."""
-    fits = [least <= b - a <= most for a, b in units] + [False]
-    return [fit and (fits[k + 1] or (k > 0 and fits[k - 1])) for k, fit in enumerate(fits)]
+def in_threes(first: list[bool], mid: list[bool], last: list[bool]) -> list[bool]:
+    """Per unit (and False for one past the last): whether it lies in three units in a row that pass
+    `first`, `mid` and `last` in turn: where a run of three members may hold it."""
+    out = [False] * (len(first) + 1)
+    for j in range(len(first) - 2):
+        if first[j] and mid[j + 1] and last[j + 2]:
+            out[j] = out[j + 1] = out[j + 2] = True
+    return out
 
 
 def median_size(units: list[Unit]) -> int:
@@ -618,7 +621,8 @@ class ParallelismTagger(RhetoricComponent):
     def verb_object_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
         """Runs of three or more verb-object members (`verb_object`) clear of the `taken` members."""
         out, run = [], []
-        may = in_pairs(units, 3, VO_MAX_CHARS + 3)  # (`verb_object` makes no member of other units)
+        fits = [3 <= b - a <= VO_MAX_CHARS + 3 for a, b in units]  # (`verb_object` makes no member of other units)
+        may = in_threes(fits, fits, [fit or 0 < b - self._text.find("的", a, b) <= 4 for fit, (a, b) in zip(fits, units)])
         for k, unit in enumerate([*units, None]):
             free = unit is not None and clear_of(unit, taken)
             member = self.verb_object(*unit, first=not run) if free and may[k] else None
@@ -637,10 +641,9 @@ class ParallelismTagger(RhetoricComponent):
         return out
 
     def predicate_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
-        sizes = [b - a for a, b in units] + [0, 0]
-        # a member of 4-10 characters, or a first member of 4 or more before one of 4-10 (`subject_predicate`)
-        mid = [4 <= n <= 10 for n in sizes]
-        may = [n >= 4 and (mid[k + 1] or (mid[k] and sizes[k - 1] >= 4 and k > 0)) for k, n in enumerate(sizes[:-1])]
+        sizes = [b - a for a, b in units]
+        mid = [4 <= n <= 10 for n in sizes]  # `subject_predicate`: a first member of 4 or more characters, the others 4-10
+        may = in_threes([n >= 4 for n in sizes], mid, mid)
         return self.shape_runs(units, taken, self.subject_predicate, "N+Pred", may)
 
     def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
