@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 
 import numpy as np
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -179,9 +179,7 @@ class ExhortationTagger(RhetoricComponent):
 
     def word(self, doc: Doc, i: int) -> str:
         """Token i's text, in simplified characters where the Doc is in traditional script."""
-        if self._simple is None:
-            return doc[i].text
-        return self._simple[doc[i].idx : doc[i].idx + len(doc[i])]
+        return self._text[self._starts[i] : self._ends[i]]
 
     def words(self, doc: Doc, start: int, end: int) -> str:
         return "".join(self.word(doc, i) for i in range(start, end))
@@ -193,8 +191,11 @@ class ExhortationTagger(RhetoricComponent):
         return verb + 1 < len(doc) and self.word(doc, verb + 1) == "的"
 
     def __call__(self, doc: Doc) -> Doc:
-        self._simple = simplified_text(doc)  # (same offsets: the lists are written in simplified characters)
-        text = self._simple or doc_text(doc)
+        # (same offsets: the lists are written in simplified characters)
+        text = self._text = simplified_text(doc) or doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH])
+        self._starts = offsets[:, 0].tolist()
+        self._ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._copulas = None
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
