@@ -32,6 +32,7 @@ CLAUSE_BOUND = re.compile(r"[，,：:。！？；!?;\n]")  # end of the cue's cl
 LIST_MARK = re.compile(r"^(?:第?[一二三四五六七八九十]+[、是，,]|（[一二三四五六七八九十]+）|首先，?|其次，?)")  # 第二、中国主张…
 OBJECT_MARKS = set("对向给把同跟与让")  # before a word of others, it makes the word an object (对他们…)
 CONTEXT_CHARS = 300  # how far the context checks look before and after a cue
+GOAL_SUBJECT_CHARS = 8  # 要实现…，美国政府必须…: how far into the next clause 必须 makes a goal clause its purpose
 
 
 @Language.factory(
@@ -124,7 +125,7 @@ class ExhortationTagger(RhetoricComponent):
             return False  # 坚决反对腐败，是…的任务 / 斗争是要长期进行下去的 / 改革就是要…: a topic, prediction or definition
         if cue == "要" and prev == "是" and any(0 <= char - text.rfind(word, 0, char) - len(word) <= 3 for word in ctx["definition"]):
             return False  # 目的是要…, 它的实质和目标，是要…: a definition (not 关键是要…, a directive)
-        if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop) or nxt in ctx["fate"]):
+        if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop, nxt in ctx["goal"]) or nxt in ctx["fate"]):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
         sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
         clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
@@ -156,10 +157,13 @@ class ExhortationTagger(RhetoricComponent):
         opening = LIST_MARK.sub("", before.lstrip(), count=1)
         return opening.startswith(tuple(self.context["stance"])) and not any(c in before for c in self.context["modal"])
 
-    def is_condition(self, text: str, stop: int) -> bool:
-        """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…)."""
+    def is_condition(self, text: str, stop: int, goal: bool = False) -> bool:
+        """Whether the clause after the cue's opens with a word that makes the cue's clause its condition (…，就必须…),
+        or (`goal`: the cue's verb names a goal, 要实现…) holds 必须 after a short subject (…，美国必须…)."""
         if not text.startswith("，", stop):
             return False
+        if goal and text.find("必须", stop + 1, stop + 1 + GOAL_SUBJECT_CHARS) >= 0:
+            return True
         return any(text.startswith(word, stop + 1) for word in self.context["condition"])
 
     def is_subject(self, doc: Doc, text: str, end: int, stop: int) -> bool:

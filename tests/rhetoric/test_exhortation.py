@@ -25,6 +25,9 @@ from tests.conftest import spans_of
         ("敌人的企图落空了。我们呼吁，各界人士共同维护和平。", [("呼吁，各界人士共同维护和平", "appeal")]),
         # 要 in a purpose clause that the next clause serves: only the 必须/就要 clause directs
         ("要实现今年的增长目标，必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
+        # …, or holds 必须 after a short subject, when the 要 clause names a goal (要实现/达到/完成/做到)
+        ("要实现今年的增长目标，各地区必须扩大有效投资。", [("必须扩大有效投资", "obligation")]),
+        ("要加强安全生产，各地区必须压实责任。", [("要加强安全生产", "obligation"), ("必须压实责任", "obligation")]),
         ("要让群众满意，就要把实事办好。", [("要把实事办好", "obligation")]),  # the span starts at 要, not at the glued 就
         # a cue inside a quoted slogan is part of the slogan, not a directive of its own
         ("要坚持“两手抓、两手都要硬”的方针。", [("要坚持“两手抓、两手都要硬”的方针", "obligation")]),
