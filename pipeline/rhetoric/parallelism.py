@@ -121,6 +121,11 @@ def in_threes(first: list[bool], mid: list[bool], last: list[bool]) -> list[bool
     return out
 
 
+def overlap(members: list[Unit], others: list[Unit]) -> bool:
+    """Whether a member shares a character with one of `others`."""
+    return any(a < e and s < b for a, b in members for s, e in others)
+
+
 def median_size(units: list[Unit]) -> int:
     """Length of the middle unit by length (the upper middle of an even number)."""
     if len(units) == 1:
@@ -538,10 +543,18 @@ class ParallelismTagger(RhetoricComponent):
         starts = range(len(units) - least + 1)
         if least == 3 and inner:
             starts = [i for i in starts if self.may_go_on(units[i + 1], units[i + 2], inner)]
-        found = [r for r in (self.run_at(doc, units, i, inner, limit) for i in starts) if r and len(r[0]) >= least]
+        found: list[tuple[list[Unit], str]] = []
+        for i in starts:
+            run = self.run_at(doc, units, i, inner, limit)
+            if not run or len(run[0]) < least:
+                continue
+            found.append(run)
+            size = len(run[0])
+            if i + size == len(units) and not any(len(r[0]) >= size and overlap(r[0], run[0]) for r in found[:-1]):
+                break  # a run to the last unit that no run before outranks is taken, and every later run overlaps it
         taken: list[Unit] = []
         for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
-            if not any(a < e and s < b for a, b in members for s, e in taken):
+            if not overlap(members, taken):
                 taken.extend(members)
                 yield members, frame
 
@@ -585,8 +598,8 @@ class ParallelismTagger(RhetoricComponent):
         that share a frame with a conjunction inside (工农之间、积累和消费之间、…之间), where no run of
         three split items lies; a pair inside such a run is dropped."""
         taken = members_of_runs(found)
-        runs = [("parallelism", members, frame) for members, frame in self.runs(doc, items, None, self.max_item_chars)
-                if len(members) >= 3 and "+" not in frame and clear_of(extent(members), taken)]
+        runs = [("parallelism", members, frame) for members, frame in self.runs(doc, items, None, self.max_item_chars, least=3)
+                if "+" not in frame and clear_of(extent(members), taken)]
         if not runs:
             return found
         inside = [extent(members) for _, members, _ in runs]
