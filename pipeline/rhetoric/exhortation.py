@@ -127,7 +127,8 @@ class ExhortationTagger(RhetoricComponent):
             return False  # 目的是要…, 它的实质和目标，是要…: a definition (not 关键是要…, a directive)
         if cue == "要" and (text[stop - 1] == "了" or self.is_condition(text, stop, nxt in ctx["goal"]) or nxt in ctx["fate"]):
             return False  # 他们要动手了: 'about to'; 要实现…，必须…: a purpose the next clause serves
-        sent_start = max((m.end() for m in SENTENCE_END.finditer(text, max(0, char - CONTEXT_CHARS), char)), default=max(0, char - CONTEXT_CHARS))
+        k = bisect.bisect_right(self._sentence_ends, char) - 1  # the last sentence end before the cue, within the context
+        sent_start = max(self._sentence_ends[k] if k >= 0 else 0, char - CONTEXT_CHARS, 0)
         clause_start = max(sent_start, *(text.rfind(mark, sent_start, char) + 1 for mark in "，,：:"))
         if self.others and any(not self.object_of(text, m) for m in self.others.finditer(text, clause_start, char)):
             return False  # 他们要取消…: what others want (not 对他们的…都要鼓励)
@@ -200,6 +201,7 @@ class ExhortationTagger(RhetoricComponent):
         offsets = doc.to_array([IDX, LENGTH])
         self._starts = offsets[:, 0].tolist()
         self._ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
         self._copulas = None
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []

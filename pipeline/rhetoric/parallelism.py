@@ -636,6 +636,8 @@ class ParallelismTagger(RhetoricComponent):
         out, run = [], []
         fits = [3 <= b - a <= VO_MAX_CHARS + 3 for a, b in units]  # (`verb_object` makes no member of other units)
         may = in_threes(fits, fits, [fit or 0 < b - self._text.find("的", a, b) <= 4 for fit, (a, b) in zip(fits, units)])
+        if not any(may):
+            return []
         for k, unit in enumerate([*units, None]):
             free = unit is not None and clear_of(unit, taken)
             member = self.verb_object(*unit, first=not run) if free and may[k] else None
@@ -657,6 +659,8 @@ class ParallelismTagger(RhetoricComponent):
         sizes = [b - a for a, b in units]
         mid = [4 <= n <= 10 for n in sizes]  # `subject_predicate`: a first member of 4 or more characters, the others 4-10
         may = in_threes([n >= 4 for n in sizes], mid, mid)
+        if not any(may):
+            return []
         return self.shape_runs(units, taken, self.subject_predicate, "N+Pred", may)
 
     def perfective_runs(self, units: list[Unit], taken: list[Unit]) -> list[tuple[str, list[Unit], str]]:
