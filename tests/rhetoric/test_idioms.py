@@ -26,6 +26,8 @@ from tests.conftest import spans_of
         # the same four characters alone are
         ("坚持共建共治共享，落实强农惠农富农政策，做到共建共享。", [("共建共享", "formula")]),
         ("全党全国团结一致，能工巧匠辈出。", [("团结一致", "chengyu"), ("能工巧匠", "chengyu")]),
+        # entries from the fifth review of fresh paragraphs; 毫不 + a verb is a free combination
+        ("对死不改悔的分子依法惩处，按期还本付息，工作毫不松懈。", [("死不改悔", "chengyu"), ("还本付息", "formula")]),
         # ordinary phrases and fragments that the jieba lexicon lists are not idioms
         ("继续解放思想，让一部分人先富起来，一般来说效果不错。", []),
     ],
