@@ -516,16 +516,24 @@ class ParallelismTagger(RhetoricComponent):
             text = self._text
             cut = p > a and self._bounds[p] and self.may_open(p, text[c])
             starts = [p] if cut or p == a else []
-            if p != a and any(text[a + k : a + k + 2] == text[c + k : c + k + 2] for k in range(1, 4)):
+            if p != a and self.word_aligned(a, b, c, d):
                 starts.append(a)
             starts += self.word_aligned_starts(a, b, c, d)
         else:
             starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c, c, inner)[:4]
+        text = self._text
         for p in starts:
             if b - p <= limit and d - c <= limit:
+                if inner is None and d - c > 8 and text[p] != text[c] and text[b - 1] != text[d - 1] and not self.word_aligned(p, b, c, d):
+                    continue  # long, no shared end and no word at the same place: no frame (as `member_frame` finds, sooner)
                 frame = self.member_frame(doc, [(p, b), (c, d)], inner)
                 if frame:
                     yield p, frame
+
+    def word_aligned(self, a: int, b: int, c: int, d: int) -> bool:
+        """Whether text[a:b] and text[c:d] hold the same two characters one to three places after their starts."""
+        text = self._text
+        return any(text[a + k : a + k + 2] == text[c + k : c + k + 2] for k in range(1, 4))
 
     def word_aligned_starts(self, a: int, b: int, c: int, d: int) -> list[int]:
         """Starts after a lead-in that put a word of the second member's at the same place in the first
