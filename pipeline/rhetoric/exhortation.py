@@ -176,9 +176,8 @@ class ExhortationTagger(RhetoricComponent):
         if text.find("是", after, stop) < 0 or self.word(doc, end) in self.context["clausal"]:
             return False
         if self._copulas is None:
-            orths, starts = doc.to_array(ORTH), doc.to_array(IDX)
-            copulas = np.flatnonzero(orths == self.copula).tolist()  # the tokens 是 (not 但是, 是否), but not 特别|是 ('especially')
-            self._copulas = [int(starts[i]) for i in copulas if i == 0 or self.word(doc, i - 1) not in self.context["especially"]]
+            copulas = np.flatnonzero(doc.to_array(ORTH) == self.copula).tolist()  # the tokens 是 (not 但是, 是否), but not 特别|是 ('especially')
+            self._copulas = [self._starts[i] for i in copulas if i == 0 or self.word(doc, i - 1) not in self.context["especially"]]
         k = bisect.bisect_left(self._copulas, after)
         return k < len(self._copulas) and self._copulas[k] < stop
 

@@ -121,11 +121,6 @@ def in_threes(first: list[bool], mid: list[bool], last: list[bool]) -> list[bool
     return out
 
 
-def overlap(members: list[Unit], others: list[Unit]) -> bool:
-    """Whether a member shares a character with one of `others`."""
-    return any(a < e and s < b for a, b in members for s, e in others)
-
-
 def median_size(units: list[Unit]) -> int:
     """Length of the middle unit by length (the upper middle of an even number)."""
     if len(units) == 1:
@@ -506,6 +501,7 @@ class ParallelismTagger(RhetoricComponent):
     def first_pairs(self, doc: Doc, pair: list[Unit], inner: Optional[str], limit: int, unlike: bool) -> Iterable[tuple[int, str]]:
         """Starts and frames of the first member of a run, best first: as it is, or cut after a lead-in (`lead_starts`)."""
         (a, b), (c, d) = pair
+        text = self._text
         if unlike and inner is None:
             # nothing shared at either end: only an equal-length or shape frame is possible, so the
             # first member must be cut to the length of the second
@@ -513,15 +509,13 @@ class ParallelismTagger(RhetoricComponent):
             p = b - (d - c)
             if d - c > 8:
                 return
-            text = self._text
             cut = p > a and self._bounds[p] and self.may_open(p, text[c])
             starts = [p] if cut or p == a else []
             if p != a and self.word_aligned(a, b, c, d):
                 starts.append(a)
             starts += self.word_aligned_starts(a, b, c, d)
         else:
-            starts = self.lead_starts(doc, pair[0], self._text[c:d], d - c, c, inner)[:4]
-        text = self._text
+            starts = self.lead_starts(doc, pair[0], text[c:d], d - c, c, inner)[:4]
         for p in starts:
             if b - p <= limit and d - c <= limit:
                 if inner is None and d - c > 8 and text[p] != text[c] and text[b - 1] != text[d - 1] and not self.word_aligned(p, b, c, d):
@@ -558,11 +552,11 @@ class ParallelismTagger(RhetoricComponent):
                 continue
             found.append(run)
             size = len(run[0])
-            if i + size == len(units) and not any(len(r[0]) >= size and overlap(r[0], run[0]) for r in found[:-1]):
+            if i + size == len(units) and all(len(r[0]) < size or all(clear_of(m, run[0]) for m in r[0]) for r in found[:-1]):
                 break  # a run to the last unit that no run before outranks is taken, and every later run overlaps it
         taken: list[Unit] = []
         for members, frame in sorted(found, key=lambda r: (-len(r[0]), r[0][0][0])):
-            if not overlap(members, taken):
+            if all(clear_of(m, taken) for m in members):
                 taken.extend(members)
                 yield members, frame
 
