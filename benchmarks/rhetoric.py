@@ -9,6 +9,8 @@ Exact = same start, end and label; overlap = same label and ≥50% of the longer
 Baselines: idioms = every four-character i/l entry of jieba's dictionary (i → chengyu, l → formula);
 parallelism = runs of ≥3 units (split at 、，；。) starting with the same character (2 → antithesis);
 exhortation = every cue string (要, 必须, 不能, 坚决, 让我们…) to the end of its sentence.
+Last, where data/gold-agreement/ holds a second annotator's spans for the split's paragraphs (dev and
+test, parallelism and exhortation), their agreement with the gold: how far people agree by the guide.
 """
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ from pathlib import Path
 import jieba
 
 from pipeline import load
-from pipeline.io.gold import load_rhetoric_gold
+from pipeline.io.gold import GOLD, load_rhetoric_gold
 from pipeline.rhetoric.scoring import score_overlap
 
 TYPES = ("parallelism", "idiom", "exhortation")
+SECOND = GOLD.parent / "gold-agreement"
 
 
 def jieba_idioms():
@@ -69,7 +72,7 @@ def predict(nlp, text: str) -> dict[str, list]:
 def table(name: str, pairs: dict[str, list]) -> None:
     print(f"\n{name}")
     print(f"  {'type':12} {'label':12} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} {'gold':>5}")
-    for t in TYPES:
+    for t in pairs:
         exact = score_overlap(pairs[t], min_share=1.0)
         over = score_overlap(pairs[t], min_share=0.5)
         for label in [""] + sorted(k for k in over if k):
@@ -98,6 +101,21 @@ def main() -> None:
     print(f"rhetoric gold, split={args.split}: {len(gold)} paragraphs, {sum(len(r['text']) for r in gold)} characters")
     table("xiuci", system)
     table("baseline", base)
+    agreement(gold)
+
+
+def agreement(gold: list[dict]) -> None:
+    """The second annotator's spans (data/gold-agreement/) against the gold, on the paragraphs both hold."""
+    if not SECOND.is_dir():
+        return
+    second = {(r["file"], r["line"]): r for r in load_rhetoric_gold(None, gold_dir=SECOND)}
+    rows = [(row, second[row["file"], row["line"]]) for row in gold if (row["file"], row["line"]) in second]
+    types = sorted({s["type"] for _, other in rows for s in other["spans"]}, key=TYPES.index)
+    if not rows:
+        return
+    pairs = {t: [([(s["start"], s["end"], s["label"]) for s in other["spans"] if s["type"] == t],
+                  [(s["start"], s["end"], s["label"]) for s in row["spans"] if s["type"] == t]) for row, other in rows] for t in types}
+    table(f"second annotator (data/gold-agreement/) against the gold, on {len(rows)} of these paragraphs", pairs)
 
 
 if __name__ == "__main__":

@@ -112,8 +112,10 @@ class ExhortationTagger(RhetoricComponent):
         stop = bound.start() if bound else min(len(text), char + CONTEXT_CHARS)  # end of the cue's clause
         cue_end = doc[end - 1].idx + len(doc[end - 1])
         if label == "prohibition" and cue == "不能":
-            if nxt in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1):
-                return False  # 不能满足; 就不能; 不敢腐、不能腐、不想腐 (a list item)
+            verb = self.word(doc, after) if after < len(doc) else ""
+            if nxt in ctx["unable"] or verb in ctx["unable"] or prev in ctx["consequence"] or text.startswith("、", cue_end + 1) or self.unable_goes_on(text, char, prev):
+                self._unable.append(char)
+                return False  # 不能满足; 不能充分适应; 就不能; 不敢腐、不能腐、不想腐 (a list item); …就不能A，不能B
         if cue == "不要" and text.startswith(tuple(ctx["duration"]), cue_end):
             return False  # 不要很久，…就能…: 'before long'
         if label == "resolve":
@@ -142,6 +144,13 @@ class ExhortationTagger(RhetoricComponent):
         if text.rfind("“", max(0, char - CONTEXT_CHARS), char) > text.rfind("”", max(0, char - CONTEXT_CHARS), char):
             return False  # inside a quotation: someone else's words (指示：“…要…”) or a slogan (“两手都要硬”)
         return True
+
+    def unable_goes_on(self, text: str, char: int, prev: str) -> bool:
+        """Whether a 不能 opening its clause follows a clause that held a 'cannot' 不能 (就不能坚持…，不能促进…)."""
+        if prev not in {"，", ","} or not self._unable:
+            return False
+        clause_start = max(text.rfind(mark, 0, char - 1) for mark in "，,；;。！？\n")
+        return self._unable[-1] > clause_start
 
     @staticmethod
     def object_of(text: str, match: re.Match) -> bool:
@@ -202,6 +211,7 @@ class ExhortationTagger(RhetoricComponent):
         self._ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
         self._copulas = None
+        self._unable: list[int] = []  # where a 不能 was read as 'cannot' (`unable_goes_on`)
         cues = self.cues(doc, text)
         ends = [m.start() for m in SPAN_END.finditer(text)] if cues else []
         found = []

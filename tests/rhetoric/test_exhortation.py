@@ -58,6 +58,9 @@ from tests.conftest import spans_of
         ("做好这项工作，关键是要抓好落实。", [("要抓好落实", "obligation")]),
         # 不要 + a verb still forbids; 不要很久 does not
         ("我们不要满足于现状。", [("不要满足于现状", "prohibition")]),
+        # a 不能 clause after a prohibition stays a prohibition; after a 'cannot' clause, only one opening with its own subject
+        ("各地既不能照抄照搬，也不能因循守旧。", [("不能照抄照搬", "prohibition"), ("不能因循守旧", "prohibition")]),
+        ("人手不够，就不能按时完工，我们不能坐等上级支援。", [("不能坐等上级支援", "prohibition")]),
         # text in traditional script is cut as its simplified characters, so 還必須 yields the cue 必須
         ("為了適應經濟發展的需要，還必須在發展生產的同時推廣新式農具。", [("必須在發展生產的同時推廣新式農具", "obligation")]),
     ],
@@ -124,6 +127,10 @@ def test_exhortations(nlp, text, expected):
         "否则重点建设的任务就要落空。",  # 'will fall through'
         "中国把坚决支持发展中国家看作自己的义务。",  # 坚决 inside the object of 把
         "民族利益的实现不能离开人类的总体利益。",  # 'cannot be separated from'
+        "旧的管理办法已经不能充分适应生产发展的需要。",  # 不能 + adverb + 'unable' verb
+        "这些企业目前还不能按期偿还贷款。",  # 还不能: 'not yet able'
+        "技术力量薄弱，许多问题也变得不能解决了。",  # 变得不能
+        "忽视了阶级斗争，就不能巩固新生的政权，不能保障生产的发展，不能振奋群众的精神。",  # 就不能A，不能B，不能C
         "计划之所以要集中力量发展重工业，是因为重工业是基础。",  # an explanation
         "这并不等于一切具体工作都要由党委直接管理。",  # a denied equation
         "几年来，我们把依法行政作为基本准则，着力加强社会管理和公共服务。",  # a review of the years past
