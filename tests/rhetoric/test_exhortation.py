@@ -98,10 +98,12 @@ def test_exhortations(nlp, text, expected):
         "搞现代化建设，就是要让人民过上更好的日子。",  # 就是要: a definition
         "我们认为，解决这个问题应该从改善供给入手。",  # an opinion reported
         "他们叫嚷要取消一切管制。",  # what others want
+        "侵略者叫嚣要占领整个地区。",
         "我们坚决反对一切分裂国家的言行，坚决反对外部势力的干涉。",  # a stance, and its continuation
         "坚持不敢贪、不能贪、不想贪一体推进。",  # 不能 as a list item
         "这次改革不是要动摇社会主义制度。",  # a denied purpose
         "必须清醒地看到，发展中还有不少困难。",  # an observation after an adverb with 地
+        "必须肯定，这几年工作的成绩是主要的。",  # 'it must be affirmed that': an observation
         "这里还要特别强调，农业是国民经济的基础。",  # the speaker's emphasis
         "美国必须停止干涉别国内政。",  # a demand on a foreign state, not the audience
         "中国主张各国一律平等，坚决反对以大欺小。",  # the stance of the sentence's subject goes on
