@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.errors import XiuciError
 from pipeline.io.gold import GOLD, load_rhetoric_gold
+from pipeline.io.labelled import read_labelled
 from tests.conftest import needs_shared
 
 LABELS = {"parallelism": {"parallelism", "antithesis", "enumeration"}, "idiom": {"chengyu", "formula"},
@@ -48,3 +49,12 @@ def test_changed_text_is_refused(tmp_path):
     (tmp_path / "rhetoric-x.jsonl").write_text(json.dumps(row), encoding="utf-8")
     with pytest.raises(XiuciError, match=f"{row['file']}:{row['line']}: the text no longer matches"):
         load_rhetoric_gold(gold_dir=tmp_path)
+
+
+@needs_shared
+def test_function_label_sets_cover_every_corpus_report_once():
+    dev, tune = read_labelled([GOLD.parent / "dev"]), read_labelled([GOLD.parent / "tune"])
+    assert len(dev) == 12 and len(tune) == 15
+    assert not {s.speech for s in dev} & {s.speech for s in tune}
+    body = [p for s in tune for p in s.paragraphs if not p["heading"]]
+    assert len(body) == 1817 and Counter(p["label"] for p in body)["diagnosis"] == 136
