@@ -838,12 +838,23 @@ class ParallelismTagger(RhetoricComponent):
         for _, size, frame, m in hits:
             members = [(a, a + size) for a in range(m.start(), m.end(), size)]
             shared = m.group(1)
-            if shared in self.stopchars or m.group() in self.stopframes or not all(self._bounds[a] for a, _ in members) or not self._bounds[m.end()]:
+            if shared in self.stopchars or m.group() in self.stopframes or set(m.group()) <= NUMBER_CHARS or not self.members_whole(members) or not self._bounds[m.end()]:
                 continue
             if any(taken[0][0] < m.end() and m.start() < taken[-1][1] for _, taken, _ in found):
                 continue  # a run the patterns before found already (最关心最直接最现实, not 人民最|关心最|直接最)
             found.append(("parallelism", members, frame.format(shared)))
         return found
+
+    def members_whole(self, members: list[Unit]) -> bool:
+        """Whether every member starts at a token boundary, or inside a token made of whole members
+        (苦干实干|巧干: pkuseg keeps the set phrase 苦干实干 whole)."""
+        starts, ends = {a for a, _ in members}, {b for _, b in members}
+        for a, _ in members:
+            if not self._bounds[a]:
+                k = bisect.bisect_right(self._token_start, a) - 1
+                if self._token_start[k] not in starts or self._token_end[k] not in ends:
+                    return False
+        return True
 
     def hits(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
         """Matches of `pattern` inside text[start:end], from the search of the whole Doc (no pattern

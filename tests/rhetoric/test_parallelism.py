@@ -21,6 +21,9 @@ def figures(doc):
         # three verbs with objects of different word classes (思想 n, 理解 v, 隔阂 n) still repeat V+O
         ("同人民群众沟通思想，加深理解，消除隔阂。", [("沟通思想，加深理解，消除隔阂", "parallelism", "V+O")]),
         ("激励干部新时代新担当新作为。", [("新时代新担当新作为", "parallelism", "新_")]),
+        # pkuseg keeps the set phrase 苦干实干 whole: the run still counts; a repeated digit of a number does not
+        ("全体职工苦干实干巧干，超额完成了计划。", [("苦干实干巧干", "parallelism", "_干")]),
+        ("比上年增加三百三十三亿元。", []),
         # 深化 is a verb by configs/lexicons/word_classes.tsv (jieba tags it j); objects of one or two words
         ("我们要抓住机遇，深化改革，扩大开放，促进发展，保持稳定。",
          [("抓住机遇，深化改革，扩大开放，促进发展，保持稳定", "parallelism", "V+O")]),
