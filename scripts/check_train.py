@@ -56,18 +56,24 @@ def main(paths) -> int:
     return 1 if errors else 0
 
 
-def report_corpus_overlap(bodies: list[tuple[str, str]], run: int = 24) -> None:
+def report_corpus_overlap(bodies: list[tuple[str, str]], run: int = 24, gram: int = 8, share: float = 0.3) -> None:
     """Count body paragraphs sharing a run of `run` characters with the real corpus (../shared), which
-    the training speeches must not copy; stock formulae of official language make a few such runs."""
+    the training speeches must not copy (stock formulae of official language make a few such runs), and
+    those of which `share` or more of the `gram`-character runs occur in the corpus (speeches written
+    since the 1950s-1980s round of data/train/ leave these out)."""
     corpus_dir = ROOT.parent / "shared" / "data" / "corpus"
     if not corpus_dir.is_dir():
         print("corpus overlap: ../shared/data/corpus not found, not checked")
         return
     corpus = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt")))
     runs = {corpus[i : i + run] for i in range(len(corpus) - run + 1)}
+    grams = {corpus[i : i + gram] for i in range(len(corpus) - gram + 1)}
     found = [where for where, text in bodies if any(text[i : i + run] in runs for i in range(len(text) - run + 1))]
+    echoes = [where for where, text in bodies if len(text) >= gram and sum(text[i : i + gram] in grams for i in range(len(text) - gram + 1)) >= share * (len(text) - gram + 1)]
     print(f"corpus overlap: {len(found)} body paragraphs share a {run}-character run with ../shared/data/corpus"
           + (f" (first: {', '.join(found[:5])})" if found else ""))
+    print(f"corpus echo: {len(echoes)} body paragraphs have {share:.0%} or more of their {gram}-character runs in the corpus"
+          + (f" (first: {', '.join(echoes[:5])})" if echoes else ""))
 
 
 if __name__ == "__main__":
