@@ -9,6 +9,8 @@ import sys
 import warnings
 from pathlib import Path
 
+INSTALL_SECONDS = 2.0
+
 
 def use_fresh_source(package: str, name: str) -> None:
     """Import `package.name` from `name.py` instead of its compiled module when that is older than the
@@ -19,7 +21,8 @@ def use_fresh_source(package: str, name: str) -> None:
     built = [path for path in built if path.exists()]
     if not built or not source.exists():
         return
-    stale = source.stat().st_mtime > built[0].stat().st_mtime
+    # (an install writes the source a few milliseconds after the compiled module: not an edit)
+    stale = source.stat().st_mtime > built[0].stat().st_mtime + INSTALL_SECONDS
     if not stale and os.environ.get("XIUCI_PURE_PYTHON") != "1":
         return
     if stale:

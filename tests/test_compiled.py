@@ -49,6 +49,12 @@ def test_fresh_build_is_kept(package):
     assert "pkgx.mod" not in sys.modules
 
 
+def test_source_written_right_after_the_build_is_no_edit(package):
+    age(package / f"mod{SUFFIX}", 0.5)  # an install writes the source just after the compiled module
+    use_fresh_source("pkgx", "mod")
+    assert "pkgx.mod" not in sys.modules
+
+
 def test_pure_python_on_request(package, monkeypatch):
     age(package / "mod.py", 60)
     monkeypatch.setenv("XIUCI_PURE_PYTHON", "1")
