@@ -64,6 +64,11 @@ def baseline(text: str, idioms: dict) -> dict[str, list]:
     return out
 
 
+def of_type(spans: list[dict], t: str) -> list[tuple]:
+    """(start, end, label) of the gold spans of one type."""
+    return [(s["start"], s["end"], s["label"]) for s in spans if s["type"] == t]
+
+
 def predict(nlp, text: str) -> dict[str, list]:
     doc = nlp(text)
     return {t: [(s.start_char, s.end_char, s.label_) for s in doc.spans[t]] for t in TYPES}
@@ -93,7 +98,7 @@ def main() -> None:
     system = {t: [] for t in TYPES}
     base = {t: [] for t in TYPES}
     for row in gold:
-        g = {t: [(s["start"], s["end"], s["label"]) for s in row["spans"] if s["type"] == t] for t in TYPES}
+        g = {t: of_type(row["spans"], t) for t in TYPES}
         p, b = predict(nlp, row["text"]), baseline(row["text"], idioms)
         for t in TYPES:
             system[t].append((p[t], g[t]))
@@ -110,11 +115,10 @@ def agreement(gold: list[dict]) -> None:
         return
     second = {(r["file"], r["line"]): r for r in load_rhetoric_gold(None, gold_dir=SECOND)}
     rows = [(row, second[row["file"], row["line"]]) for row in gold if (row["file"], row["line"]) in second]
-    types = sorted({s["type"] for _, other in rows for s in other["spans"]}, key=TYPES.index)
     if not rows:
         return
-    pairs = {t: [([(s["start"], s["end"], s["label"]) for s in other["spans"] if s["type"] == t],
-                  [(s["start"], s["end"], s["label"]) for s in row["spans"] if s["type"] == t]) for row, other in rows] for t in types}
+    types = sorted({s["type"] for _, other in rows for s in other["spans"]}, key=TYPES.index)
+    pairs = {t: [(of_type(other["spans"], t), of_type(row["spans"], t)) for row, other in rows] for t in types}
     table(f"second annotator (data/gold-agreement/) against the gold, on {len(rows)} of these paragraphs", pairs)
 
 

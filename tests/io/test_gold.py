@@ -8,16 +8,14 @@ import pytest
 from pipeline.errors import XiuciError
 from pipeline.io.gold import GOLD, load_rhetoric_gold
 from pipeline.io.labelled import read_labelled
+from pipeline.records import SPAN_LABELS
 from tests.conftest import needs_shared
-
-LABELS = {"parallelism": {"parallelism", "antithesis", "enumeration"}, "idiom": {"chengyu", "formula"},
-          "exhortation": {"obligation", "prohibition", "resolve", "appeal"}}
 
 
 def check_spans(rows):
     for row in rows:
         for span in row["spans"]:
-            assert span["label"] in LABELS[span["type"]], (row["file"], row["line"], span)
+            assert span["label"] in SPAN_LABELS[span["type"]], (row["file"], row["line"], span)
             assert 0 <= span["start"] < span["end"] <= len(row["text"]), (row["file"], row["line"], span)
             if span["type"] == "parallelism":
                 members = span["members"]
