@@ -1,6 +1,6 @@
 """The paragraph classifier on real text it never saw (data/dev/, read from ../shared/data), against two baselines.
 
-    python benchmarks/classifier.py [--model models/paragraph-classifier] [--split dev|tune]
+    python benchmarks/classifier.py [--model models/paragraph-classifier] [--split dev|tune] [--train-time 2000]
 
 Prints per-label precision/recall/F1, macro-F1 over diagnosis/measure/result, and the mean absolute
 difference between gold and predicted label shares per speech, for: the model; cue-word rules
@@ -11,10 +11,17 @@ ceiling a model can be expected to reach.
 --split tune scores data/tune/ instead: the 15 other real reports of the corpus (1954-2022), labelled
 by other annotators, for choosing settings while data/dev stays a check; it also prints the accuracy
 per document.
+--train-time N only times `xiuci train --cv 5` on the first speeches of data/train/ (in file order) that
+hold N body paragraphs or more.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -66,11 +73,31 @@ def agreement() -> str:
             f"Cohen's kappa {cohen_kappa_score(a, b):.3f}, macro-F1 (diagnosis, measure, result) {macro:.3f}")
 
 
+def train_time(paragraphs: int) -> str:
+    """Wall time of `xiuci train --cv 5`, in a fresh process, on the first speeches holding `paragraphs`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data, count = Path(tmp) / "data", 0
+        data.mkdir()
+        for f in sorted((ROOT / "data" / "train").glob("*.jsonl")):
+            if count >= paragraphs:
+                break
+            shutil.copy(f, data)
+            count += sum(not json.loads(line)["heading"] for line in f.read_text(encoding="utf-8").splitlines())
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "train", str(data), "--out", str(Path(tmp) / "model"), "--cv", "5"],
+                       check=True, stdout=subprocess.DEVNULL)
+        return f"xiuci train --cv 5 on {len(list(data.iterdir()))} speeches, {count} body paragraphs: {time.perf_counter() - start:.0f} s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "paragraph-classifier")
     parser.add_argument("--split", choices=["dev", "tune"], default="dev")
+    parser.add_argument("--train-time", type=int, metavar="N", help="only time `xiuci train --cv 5` on N training paragraphs")
     args = parser.parse_args()
+    if args.train_time:
+        print(train_time(args.train_time))
+        return
     nlp = load(exclude=("paragraph_classifier",))
     start = time.perf_counter()
     train = read_labelled([ROOT / "data" / "train"])

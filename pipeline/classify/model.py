@@ -2,7 +2,8 @@
 
 Two parts, mixed into one set of probabilities:
 - words: the sentence model (`sentences.py`), character n-gram TF-IDF of every sentence into a
-  multinomial logistic regression; a paragraph gets its sentences' probabilities weighted by length;
+  multinomial logistic regression, a paragraph getting its sentences' probabilities weighted by length,
+  mixed with a regression over the same n-grams of the whole paragraph;
 - structure: the paragraph's cue, number, rhetoric, position and neighbourhood features
   (`features.py`), standardised, into a linear SVM with balanced class weights, calibrated into
   probabilities (sigmoid, internal folds).
@@ -29,7 +30,7 @@ from .features import numeric_columns
 from .ngrams import CharNgramTfidf
 
 MODEL_FILE, ARRAYS_FILE = "model.json", "arrays.npz"
-FORMAT = 2
+FORMAT = 3
 
 
 def load_settings(path: Path | None = None) -> dict:
@@ -43,9 +44,10 @@ def load_settings(path: Path | None = None) -> dict:
     missing = [section for section in ("sentences", "model", "apply") if section not in settings]
     if missing:
         raise XiuciError(f"{path}: classifier config lacks the section(s) {', '.join(f'[{m}]' for m in missing)}; see configs/classifier.cfg")
-    weight = settings["apply"].get("sentence_weight")
-    if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
-        raise XiuciError(f"{path}: [apply] sentence_weight must be a number between 0 and 1, not {weight!r}")
+    for key in ("words_weight", "whole_paragraph_weight"):
+        weight = settings["apply"].get(key)
+        if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
+            raise XiuciError(f"{path}: [apply] {key} must be a number between 0 and 1, not {weight!r}")
     return settings
 
 
@@ -82,13 +84,18 @@ class ParagraphModel:
         svm = LinearSVC(C=m["C"], class_weight=weights, max_iter=m["max_iter"], random_state=m["seed"])
         calibrated = CalibratedClassifierCV(svm, method=m["calibration"], cv=m["calibration_folds"]).fit(X, labels)
         folds = calibrated.calibrated_classifiers_
-        vocabulary, sentence_model = sentences.fit(list(frame["text"]), labels, settings["sentences"])
-        if list(sentence_model.classes_) != list(calibrated.classes_):
+        s = settings["sentences"]
+        vocabulary, sentence_model = sentences.fit(list(frame["text"]), labels, s)
+        tfidf = CharNgramTfidf(vocabulary, sentence_model.idf_, s["ngram_min"], s["ngram_max"])
+        whole = sentences.fit_whole(tfidf, list(frame["text"]), labels, s)
+        if not list(sentence_model.classes_) == list(whole.classes_) == list(calibrated.classes_):
             raise XiuciError("the sentence and paragraph models learned different label sets")
         arrays = {
             "idf": sentence_model.idf_,
             "sentence_coef": sentence_model.coef_,
             "sentence_intercept": sentence_model.intercept_,
+            "whole_coef": whole.coef_,
+            "whole_intercept": whole.intercept_,
             "mean": scaler.mean_,
             "scale": scaler.scale_,
             "coef": np.stack([c.estimator.coef_ for c in folds]),
@@ -101,17 +108,28 @@ class ParagraphModel:
         return cls(meta, arrays)
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
-        """Class probabilities (columns in `labels` order): the sentence model's and the structure
-        model's, mixed by `[apply] sentence_weight`."""
-        weight = self.meta["settings"]["apply"]["sentence_weight"]
-        return weight * self.sentence_proba(frame) + (1 - weight) * self.structure_proba(frame)
+        """Class probabilities (columns in `labels` order): the word models' and the structure model's,
+        mixed by `[apply] words_weight`."""
+        weight = self.meta["settings"]["apply"]["words_weight"]
+        return weight * self.words_proba(frame) + (1 - weight) * self.structure_proba(frame)
 
-    def sentence_proba(self, frame: pd.DataFrame) -> np.ndarray:
-        a = self.arrays
+    def words_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        """The sentence model's and the whole-paragraph model's, mixed by `[apply] whole_paragraph_weight`."""
+        whole = self.meta["settings"]["apply"]["whole_paragraph_weight"]
+        return (1 - whole) * self.sentence_proba(frame) + whole * self.whole_proba(frame)
+
+    @property
+    def tfidf(self) -> CharNgramTfidf:
         if not hasattr(self, "_tfidf"):
             s = self.meta["settings"]["sentences"]
-            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], a["idf"], s["ngram_min"], s["ngram_max"])
-        return sentences.predict(self._tfidf, a["sentence_coef"], a["sentence_intercept"], list(frame["text"]))
+            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], self.arrays["idf"], s["ngram_min"], s["ngram_max"])
+        return self._tfidf
+
+    def sentence_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        return sentences.predict(self.tfidf, self.arrays["sentence_coef"], self.arrays["sentence_intercept"], list(frame["text"]))
+
+    def whole_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        return sentences.probabilities(self.tfidf, self.arrays["whole_coef"], self.arrays["whole_intercept"], list(frame["text"]))
 
     def structure_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Mean over the calibration folds of the normalised sigmoid scores of the linear SVM."""

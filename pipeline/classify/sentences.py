@@ -3,9 +3,10 @@
 The guide labels a mixed paragraph by the larger part of its text, measured in characters. So every
 sentence is scored on its own, and the paragraph gets the mean of its sentences' probabilities, each
 weighted by its length in characters. Training gives each sentence its paragraph's label and a weight
-equal to its length: a multinomial logistic regression over character n-gram TF-IDF. The paragraph
-model mixes these probabilities with its structure model's (`[apply] sentence_weight` in
-configs/classifier.cfg).
+equal to its length: a multinomial logistic regression over character n-gram TF-IDF. A second
+regression over the same n-grams reads each paragraph whole (`fit_whole`); the paragraph model mixes
+the two into its word probabilities (`[apply] whole_paragraph_weight`), and those with its structure
+model's (`[apply] words_weight` in configs/classifier.cfg).
 """
 from __future__ import annotations
 
@@ -68,12 +69,25 @@ def fit(texts: Sequence[str], labels: Sequence[str], settings: dict) -> tuple[li
     return vocabulary, SentenceModel(model.classes_, tfidf.idf_, model.coef_, model.intercept_)
 
 
+def fit_whole(tfidf: CharNgramTfidf, texts: Sequence[str], labels: Sequence[str], settings: dict):
+    """The logistic regression of whole paragraphs over the sentence model's n-grams and IDF weights
+    (same settings, balanced class weights, each paragraph counted once)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=settings["C"], class_weight="balanced", max_iter=settings["max_iter"]).fit(tfidf.transform(texts), labels)
+
+
+def probabilities(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The multinomial logistic regression's label probabilities of each text, as scikit-learn's."""
+    scores = tfidf.transform(texts) @ coef.T + intercept
+    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return scores / scores.sum(axis=1, keepdims=True)
+
+
 def predict(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     """Per text, the character-weighted mean of its sentences' label probabilities (labels in sorted order)."""
     pieces, owners = split(texts)
-    scores = tfidf.transform(pieces) @ coef.T + intercept
-    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
-    probs = scores / scores.sum(axis=1, keepdims=True)
+    probs = probabilities(tfidf, coef, intercept, pieces)
     weights = lengths(pieces)
     by_text = sparse.csr_matrix((weights, (owners, np.arange(len(pieces)))), shape=(len(texts), len(pieces)))
     return (by_text @ probs) / np.asarray(by_text.sum(axis=1))

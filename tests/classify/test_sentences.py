@@ -1,5 +1,7 @@
-"""The sentence part of the paragraph model: sentences split at 。；！？, probabilities weighted by length,
-and the mixing weight read and checked from the config."""
+"""The word part of the paragraph model: sentences split at 。；！？, probabilities weighted by length,
+the whole-paragraph regression mixed in, and the mixing weights read and checked from the config."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -28,12 +30,27 @@ def test_a_paragraph_gets_the_length_weighted_mean_of_its_sentences(nlp):
     np.testing.assert_allclose(whole, lengths @ each / lengths.sum(), rtol=1e-12)
 
 
-def test_the_sentence_weight_must_be_a_share(tmp_path):
+@pytest.mark.parametrize("key", ["words_weight", "whole_paragraph_weight"])
+def test_the_mixing_weights_must_be_shares(tmp_path, key):
     text = (CONFIGS / "classifier.cfg").read_text(encoding="utf-8")
+    assert f"\n{key} = " in text
     bad = tmp_path / "classifier.cfg"
-    bad.write_text(text.replace("sentence_weight = 0.6", "sentence_weight = 1.5"), encoding="utf-8")
-    with pytest.raises(XiuciError, match=r"\[apply\] sentence_weight must be a number between 0 and 1, not 1.5"):
+    bad.write_text(re.sub(rf"\n{key} = .*", f"\n{key} = 1.5", text), encoding="utf-8")
+    with pytest.raises(XiuciError, match=rf"\[apply\] {key} must be a number between 0 and 1, not 1.5$"):
         load_settings(bad)
     bad.write_text(text.replace("[sentences]", "[words]"), encoding="utf-8")
     with pytest.raises(XiuciError, match=r"lacks the section\(s\) \[sentences\]"):
         load_settings(bad)
+
+
+def test_the_word_probabilities_mix_sentences_and_the_whole_paragraph(nlp):
+    model = nlp.get_pipe("paragraph_classifier").model
+    frame = pd.DataFrame({"text": [MIXED, "同志们，今天我们召开全市经济工作会议。"]})
+    whole = model.meta["settings"]["apply"]["whole_paragraph_weight"]
+    assert 0 < whole < 1
+    np.testing.assert_allclose(model.words_proba(frame), (1 - whole) * model.sentence_proba(frame) + whole * model.whole_proba(frame), rtol=1e-12)
+    # the whole-paragraph regression reads the paragraph at once, not as the mean of its sentences
+    pieces, _ = sentences.split([MIXED])
+    lengths = np.array([len(p) for p in pieces], dtype=float)
+    each = model.whole_proba(pd.DataFrame({"text": pieces}))
+    assert not np.allclose(model.whole_proba(frame)[0], lengths @ each / lengths.sum())
