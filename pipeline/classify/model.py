@@ -45,7 +45,9 @@ def load_settings(path: Path | None = None) -> dict:
     if missing:
         raise XiuciError(f"{path}: classifier config lacks the section(s) {', '.join(f'[{m}]' for m in missing)}; see configs/classifier.cfg")
     for key in ("words_weight", "whole_paragraph_weight"):
-        weight = settings["apply"].get(key)
+        if key not in settings["apply"]:
+            raise XiuciError(f"{path}: [apply] lacks {key} (a number between 0 and 1); see configs/classifier.cfg")
+        weight = settings["apply"][key]
         if not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0:
             raise XiuciError(f"{path}: [apply] {key} must be a number between 0 and 1, not {weight!r}")
     return settings
@@ -116,20 +118,17 @@ class ParagraphModel:
     def words_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """The sentence model's and the whole-paragraph model's, mixed by `[apply] whole_paragraph_weight`."""
         whole = self.meta["settings"]["apply"]["whole_paragraph_weight"]
-        return (1 - whole) * self.sentence_proba(frame) + whole * self.whole_proba(frame)
+        by_sentence, by_paragraph = self.word_models_proba(frame)
+        return (1 - whole) * by_sentence + whole * by_paragraph
 
-    @property
-    def tfidf(self) -> CharNgramTfidf:
+    def word_models_proba(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """The sentence model's probabilities (its sentences' mean, weighted by length) and the
+        whole-paragraph model's."""
+        a = self.arrays
         if not hasattr(self, "_tfidf"):
             s = self.meta["settings"]["sentences"]
-            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], self.arrays["idf"], s["ngram_min"], s["ngram_max"])
-        return self._tfidf
-
-    def sentence_proba(self, frame: pd.DataFrame) -> np.ndarray:
-        return sentences.predict(self.tfidf, self.arrays["sentence_coef"], self.arrays["sentence_intercept"], list(frame["text"]))
-
-    def whole_proba(self, frame: pd.DataFrame) -> np.ndarray:
-        return sentences.probabilities(self.tfidf, self.arrays["whole_coef"], self.arrays["whole_intercept"], list(frame["text"]))
+            self._tfidf = CharNgramTfidf(self.meta["vocabulary"], a["idf"], s["ngram_min"], s["ngram_max"])
+        return sentences.predict(self._tfidf, (a["sentence_coef"], a["sentence_intercept"]), (a["whole_coef"], a["whole_intercept"]), list(frame["text"]))
 
     def structure_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Mean over the calibration folds of the normalised sigmoid scores of the linear SVM."""

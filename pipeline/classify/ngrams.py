@@ -36,6 +36,16 @@ class CharNgramTfidf:
         self.sizes = range(ngram_min, ngram_max + 1)
 
     def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
+        return self.weigh(self.counts(texts))
+
+    def weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Rows of n-gram counts → L2-normalised sublinear TF-IDF rows."""
+        X = counts.copy()
+        X.data = (np.log(X.data) + 1.0) * self.idf[X.indices]
+        return normalize(X, norm="l2", copy=False)
+
+    def counts(self, texts: Iterable[str]) -> sparse.csr_matrix:
+        """How often each vocabulary n-gram occurs in each text."""
         texts = [WHITE_SPACES.sub(" ", t.lower()) for t in texts]
         codes = code_points("".join(texts))
         rows = np.repeat(np.arange(len(texts)), [len(t) for t in texts])
@@ -60,8 +70,7 @@ class CharNgramTfidf:
         f = np.concatenate(found_features) if found_features else np.zeros(0, dtype=np.int64)
         X = sparse.csr_matrix((np.ones(len(r)), (r, f)), shape=(len(texts), len(self.idf)))  # sums repeats: counts
         X.sum_duplicates()
-        X.data = (np.log(X.data) + 1.0) * self.idf[X.indices]
-        return normalize(X, norm="l2", copy=False)
+        return X
 
 
 class KeyTable:

@@ -1,10 +1,12 @@
-"""The sentence part of the paragraph model.
+"""The word part of the paragraph model.
 
 The guide labels a mixed paragraph by the larger part of its text, measured in characters. So every
 sentence is scored on its own, and the paragraph gets the mean of its sentences' probabilities, each
 weighted by its length in characters. Training gives each sentence its paragraph's label and a weight
 equal to its length: a multinomial logistic regression over character n-gram TF-IDF. A second
-regression over the same n-grams reads each paragraph whole (`fit_whole`); the paragraph model mixes
+regression over the same n-grams reads each paragraph whole (`fit_whole`). Its row sums the n-gram
+counts of the paragraph's sentences: the same as counting the paragraph, since the vocabulary, fitted
+on sentences, has no n-gram across a sentence end; so the n-grams are counted once, for both models. The paragraph model mixes
 the two into its word probabilities (`[apply] whole_paragraph_weight`), and those with its structure
 model's (`[apply] words_weight` in configs/classifier.cfg).
 """
@@ -74,20 +76,31 @@ def fit_whole(tfidf: CharNgramTfidf, texts: Sequence[str], labels: Sequence[str]
     (same settings, balanced class weights, each paragraph counted once)."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=settings["C"], class_weight="balanced", max_iter=settings["max_iter"]).fit(tfidf.transform(texts), labels)
+    pieces, owners = split(texts)
+    rows = tfidf.weigh(membership(owners, len(texts)) @ tfidf.counts(pieces))
+    return LogisticRegression(C=settings["C"], class_weight="balanced", max_iter=settings["max_iter"]).fit(rows, labels)
 
 
-def probabilities(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """The multinomial logistic regression's label probabilities of each text, as scikit-learn's."""
-    scores = tfidf.transform(texts) @ coef.T + intercept
+def membership(owners: np.ndarray, n_texts: int, weights: np.ndarray | None = None) -> sparse.csr_matrix:
+    """texts × sentences: the sentence's weight (1 if none given) where the text holds the sentence."""
+    values = np.ones(len(owners)) if weights is None else weights
+    return sparse.csr_matrix((values, (owners, np.arange(len(owners)))), shape=(n_texts, len(owners)))
+
+
+def probabilities(rows: sparse.csr_matrix, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """The multinomial logistic regression's label probabilities of TF-IDF rows, as scikit-learn's."""
+    scores = rows @ coef.T + intercept
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
     return scores / scores.sum(axis=1, keepdims=True)
 
 
-def predict(tfidf: CharNgramTfidf, coef: np.ndarray, intercept: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """Per text, the character-weighted mean of its sentences' label probabilities (labels in sorted order)."""
+def predict(tfidf: CharNgramTfidf, sentence: tuple[np.ndarray, np.ndarray], whole: tuple[np.ndarray, np.ndarray],
+            texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per text (labels in sorted order): the character-weighted mean of its sentences' probabilities
+    under the sentence model (`sentence`: coefficients, intercepts), and the whole-paragraph model's
+    probabilities (`whole`). The n-grams of every sentence are counted once, for both."""
     pieces, owners = split(texts)
-    probs = probabilities(tfidf, coef, intercept, pieces)
-    weights = lengths(pieces)
-    by_text = sparse.csr_matrix((weights, (owners, np.arange(len(pieces)))), shape=(len(texts), len(pieces)))
-    return (by_text @ probs) / np.asarray(by_text.sum(axis=1))
+    counts = tfidf.counts(pieces)
+    by_text = membership(owners, len(texts), lengths(pieces))
+    per_sentence = (by_text @ probabilities(tfidf.weigh(counts), *sentence)) / np.asarray(by_text.sum(axis=1))
+    return per_sentence, probabilities(tfidf.weigh(membership(owners, len(texts)) @ counts), *whole)
