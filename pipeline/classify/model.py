@@ -8,8 +8,8 @@ Two parts, mixed into one set of probabilities:
   (`features.py`), standardised, into a linear SVM with balanced class weights, calibrated into
   probabilities (sigmoid, internal folds).
 The fitted numbers are exported: `model.json` (labels, vocabulary, settings, training-data hash,
-versions, SHA-256 of the arrays) and `arrays.npz` (IDF weights and coefficients of the sentence model,
-scaler, per-fold coefficients and sigmoid parameters). Prediction runs on those arrays, so a fresh and
+versions, SHA-256 of the arrays) and `arrays.npz` (IDF weights, coefficients of the sentence and the
+whole-paragraph regressions, scaler, per-fold coefficients and sigmoid parameters). Prediction runs on those arrays, so a fresh and
 a loaded model give identical probabilities, and no model file is ever unpickled.
 """
 from __future__ import annotations
