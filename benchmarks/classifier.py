@@ -4,7 +4,8 @@
 
 Prints per-label precision/recall/F1, macro-F1 over diagnosis/measure/result, and the mean absolute
 difference between gold and predicted label shares per speech, for: the model (with a bootstrap 95%
-interval of its macro-F1, resampling whole documents); cue-word rules
+interval of its macro-F1, resampling whole documents, and how often the paragraphs it flags `mixed`
+are right); cue-word rules
 (the label whose cues of configs/lexicons/function_cues.tsv are densest); TF-IDF + logistic regression
 alone (character 1-3 grams, trained on the same data/train/). Last, the agreement of a second
 annotator who labelled every dev paragraph again from the guide alone (data/dev-agreement/): the
@@ -31,7 +32,7 @@ import pandas as pd
 
 from pipeline import load
 from pipeline.classify.features import cue_counts
-from pipeline.classify.model import ParagraphModel
+from pipeline.classify.model import ParagraphModel, mixed
 from pipeline.classify.training import featurize, format_report, report
 from pipeline.io.labelled import read_labelled
 
@@ -126,6 +127,10 @@ def main() -> None:
     print(f"{args.split}: {len(dev)} real documents, {len(yd)} body paragraphs; train: {len(train)} speeches, {len(y)} paragraphs")
     print(format_report(report(yd, predicted, gd), f"\nxiuci model ({args.model.name})"))
     print("  95% interval of macro-F1 (diagnosis, measure, result), documents resampled 2,000 times: {:.3f}–{:.3f}".format(*interval(yd, predicted, gd)))
+    flagged = mixed(probs, model.meta["settings"]["apply"]["mixed_margin"])
+    right = np.array(yd) == np.array(predicted)
+    print(f"  flagged mixed: {flagged.mean():.1%} of paragraphs, {right[flagged].mean():.3f} of them right; "
+          f"the others {right[~flagged].mean():.3f} right")
     print(format_report(report(yd, cue_rules(Xd["text"]), gd), "\nbaseline: cue-word rules"))
     print(format_report(report(yd, tfidf_lr(X["text"], y, Xd["text"]), gd), "\nbaseline: TF-IDF + logistic regression"))
     if args.split == "dev":
