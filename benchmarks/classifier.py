@@ -33,7 +33,7 @@ import pandas as pd
 from pipeline import load
 from pipeline.classify.features import cue_counts
 from pipeline.classify.model import ParagraphModel, mixed
-from pipeline.classify.training import featurize, format_report, report
+from pipeline.classify.training import CORE, featurize, format_report, report
 from pipeline.io.labelled import read_labelled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,7 @@ def agreement() -> str:
     pairs = [(first[r["file"], r["line"], r["sha1"]], r["label"])
              for r in map(json.loads, (ROOT / "data" / "dev-agreement" / "second-annotator.jsonl").read_text(encoding="utf-8").splitlines())]
     a, b = zip(*pairs)
-    macro = f1_score(a, b, labels=["diagnosis", "measure", "result"], average="macro")
+    macro = f1_score(a, b, labels=list(CORE), average="macro")
     return (f"second annotator on {len(pairs)} dev paragraphs: agreement {sum(x == y for x, y in pairs) / len(pairs):.3f}, "
             f"Cohen's kappa {cohen_kappa_score(a, b):.3f}, macro-F1 (diagnosis, measure, result) {macro:.3f}")
 
@@ -85,7 +85,7 @@ def interval(gold: list[str], predicted: list[str], documents: list[str], draws:
     scores = []
     for _ in range(draws):
         pick = np.concatenate([rows[i] for i in rng.integers(0, len(rows), len(rows))])
-        scores.append(f1_score(gold[pick], predicted[pick], labels=["diagnosis", "measure", "result"], average="macro", zero_division=0))
+        scores.append(f1_score(gold[pick], predicted[pick], labels=list(CORE), average="macro", zero_division=0))
     low, high = np.percentile(scores, [2.5, 97.5])
     return float(low), float(high)
 
@@ -136,8 +136,8 @@ def main() -> None:
     if args.split == "dev":
         print(f"\n{agreement()}")
     else:
-        right = pd.DataFrame({"document": gd, "right": np.array(yd) == np.array(predicted)}).groupby("document", sort=False)["right"]
-        print("\naccuracy per document: " + ", ".join(f"{Path(d).stem} {v:.2f}" for d, v in right.mean().items()))
+        per_document = pd.Series(right).groupby(np.array(gd), sort=False).mean()
+        print("\naccuracy per document: " + ", ".join(f"{Path(d).stem} {v:.2f}" for d, v in per_document.items()))
     print(f"\n{time.perf_counter() - start:.0f} s")
 
 

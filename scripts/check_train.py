@@ -78,8 +78,8 @@ def read_corpus() -> str | None:
 def copied_sentences(lines: list[tuple[str, str]], corpus: str) -> list[str]:
     """Lines holding a sentence (or clause run up to 。；！？) of `COPIED` characters or more that occurs
     verbatim in the corpus."""
-    return [f"{where}: copies a corpus sentence ({sentence[:30]}…)" for where, text in lines
-            for sentence in SENTENCE.findall(text) if len(sentence.lstrip("—")) >= COPIED and sentence.lstrip("—") in corpus]
+    sentences = ((where, s.lstrip("—")) for where, text in lines for s in SENTENCE.findall(text))
+    return [f"{where}: copies a corpus sentence ({s[:30]}…)" for where, s in sentences if len(s) >= COPIED and s in corpus]
 
 
 def report_corpus_overlap(bodies: list[tuple[str, str]], corpus: str, run: int = 24, gram: int = 8, share: float = 0.3) -> None:
